@@ -1,0 +1,170 @@
+"""Coded diagnostics: the one way a user-caused problem reaches the user.
+
+Every code lives in ``data/meldingen.yaml`` with its severity, its Dutch message template, an
+optional hint, an explanation for ``uitleg`` and its legal basis. Code elsewhere only names a code
+and passes the values to quote; the wording stays in one catalogue.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Iterable
+
+import yaml
+
+FOUT = "fout"
+WAARSCHUWING = "waarschuwing"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a finding points: a file, a YAML path and (when known) a 1-based line and column."""
+
+    file: str
+    path: str = ""
+    line: int | None = None
+    col: int | None = None
+
+    def prefix(self) -> str:
+        if self.line is None:
+            return self.file
+        return f"{self.file}:{self.line}:{self.col or 1}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    severity: str
+    message: str
+    location: Location
+    hint: str | None = None
+    grondslag: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == FOUT
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "ernst": self.severity,
+            "bericht": self.message,
+            "pad": self.location.path,
+            "bestand": self.location.file,
+            "regel": self.location.line,
+            "kolom": self.location.col,
+            "hint": self.hint,
+            "grondslag": self.grondslag,
+        }
+
+    def to_text(self) -> str:
+        path = f" {self.location.path}" if self.location.path else ""
+        text = f"{self.location.prefix()}: {self.code} {self.severity}{path}: {self.message}"
+        if self.hint:
+            text += f"\n  = hint: {self.hint}"
+        return text
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One catalogue entry."""
+
+    code: str
+    ernst: str
+    titel: str
+    bericht: str
+    uitleg: str
+    grondslag: str | None = None
+    hint: str | None = None
+    bron: str | None = None  # "C" confirmed in a public source, "U" unconfirmed practice
+    afsluitcode: int = 1  # exit code when this diagnostic is an error
+
+
+@cache
+def catalogue() -> dict[str, Entry]:
+    text = resources.files("dossier").joinpath("data/meldingen.yaml").read_text("utf-8")
+    raw = yaml.load(text, Loader=yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
+    return {code: Entry(code=code, **fields) for code, fields in raw.items()}
+
+
+class _Quoted(dict):
+    """Format helper: a missing parameter is a programming error, so it raises KeyError."""
+
+
+def make(code: str, location: Location, severity: str | None = None, **values: Any) -> Diagnostic:
+    """Build the diagnostic for ``code``, filling the catalogue's templates with ``values``."""
+    entry = catalogue()[code]
+    shown = {k: _show(v) for k, v in values.items()}
+    hint = entry.hint.format_map(_Quoted(shown)) if entry.hint else None
+    if "hint" in values and values["hint"]:
+        hint = str(values["hint"])
+    return Diagnostic(
+        code=code,
+        severity=severity or entry.ernst,
+        message=entry.bericht.format_map(_Quoted(shown)),
+        location=location,
+        hint=hint,
+        grondslag=entry.grondslag,
+    )
+
+
+def _show(value: Any) -> str:
+    """Quote a value from the YAML the way a lawyer reads it (no Python reprs)."""
+    if value is None:
+        return "(leeg)"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    text = str(value)
+    if len(text) > 300:
+        text = text[:297] + "..."
+    return text
+
+
+class DossierError(Exception):
+    """Raised by a stage when it cannot go on; carries the coded diagnostics collected so far."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]):
+        self.diagnostics = list(diagnostics)
+        super().__init__("; ".join(d.to_text() for d in self.diagnostics))
+
+    @property
+    def exit_code(self) -> int:
+        codes = [catalogue()[d.code].afsluitcode for d in self.diagnostics if d.is_error]
+        return max(codes, default=1)
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple:
+    loc = diagnostic.location
+    return (loc.file, loc.line or 0, loc.col or 0, diagnostic.code, diagnostic.message)
+
+
+def summary(diagnostics: list[Diagnostic], files: int) -> str:
+    errors = sum(d.is_error for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    noun = "bestand" if files == 1 else "bestanden"
+    return (
+        f"{files} {noun} gecontroleerd: {errors} {'fout' if errors == 1 else 'fouten'}, "
+        f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}."
+    )
+
+
+def as_json(diagnostics: list[Diagnostic]) -> str:
+    return json.dumps([d.to_json() for d in diagnostics], ensure_ascii=False, indent=2)
+
+
+__all__ = [
+    "FOUT",
+    "WAARSCHUWING",
+    "Diagnostic",
+    "DossierError",
+    "Entry",
+    "Location",
+    "as_json",
+    "catalogue",
+    "make",
+    "sort_key",
+    "summary",
+]
