@@ -1,0 +1,172 @@
+"""The command line: ``python build.py``, ``python -m dossier`` and ``dossier`` are the same.
+
+Exit codes: 0 no errors (warnings allowed), 1 errors in a dossier, 2 wrong usage, 3 a problem
+with the environment (missing pandoc or Typst, an unwritable output folder).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from typing import Sequence
+
+from . import __version__
+from .diagnostics import FOUT, DossierError, as_json, catalogue, summary
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
+
+_ARGPARSE_NL = {
+    "the following arguments are required": "deze argumenten ontbreken",
+    "invalid choice": "ongeldige keuze",
+    "unrecognized arguments": "onbekende argumenten",
+    "expected one argument": "verwacht één waarde",
+    "choose from": "kies uit",
+    "argument": "argument",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Dutch errors and exit code 2 for wrong usage."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        for english, dutch in _ARGPARSE_NL.items():
+            message = message.replace(english, dutch)
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: fout: {message}\n")
+        sys.exit(EXIT_USAGE)
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "gebruik:")
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage:", "gebruik:")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="dossier",
+        description="Aanbestedingsdossiers voor het sociaal domein: controleer een dossier (YAML) en maak er de "
+        "aanbestedingsleidraad, de nota's van inlichtingen en de contractbijlagen van, in Word en PDF.",
+        epilog="Afsluitcodes: 0 geen fouten (waarschuwingen mogen), 1 fouten in een dossier, 2 verkeerd gebruik, "
+        "3 probleem met de omgeving.",
+    )
+    parser.add_argument("--versie", action="version", version=f"dossier {__version__}", help="toon de versie en stop")
+    parser.add_argument("--debug", action="store_true", help="toon bij een onverwachte fout de volledige technische melding")
+    commands = parser.add_subparsers(dest="command", title="opdrachten", metavar="OPDRACHT", parser_class=_Parser)
+
+    check = commands.add_parser("controleer", aliases=["check"], help="controleer dossiers op volledigheid en consistentie")
+    check.add_argument("files", nargs="+", metavar="BESTAND", help="een of meer dossierbestanden (.yaml)")
+    check.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="uitvoer als tekst (standaard) of JSON")
+    check.add_argument("--samenvatting", action="store_true", help="toon ook de berekende kerngegevens (einddatum, waarde, regime)")
+
+    build = commands.add_parser("bouw", aliases=["build"], help="maak de documenten van een dossier in Word en PDF")
+    build.add_argument("files", nargs="+", metavar="BESTAND", help="een of meer dossierbestanden (.yaml)")
+    build.add_argument("--uit", default="build", metavar="MAP", help="uitvoermap (standaard: build)")
+    build.add_argument("--formaten", default="docx,pdf", metavar="LIJST", help="docx, pdf en/of md, gescheiden door komma's (standaard: docx,pdf)")
+    build.add_argument("--status", choices=["concept", "definitief"], default="concept", help="concept (met watermerk) of definitief")
+
+    explain = commands.add_parser("uitleg", help="leg een meldingscode uit, of toon alle codes")
+    explain.add_argument("code", nargs="?", metavar="CODE", help="bijvoorbeeld D301")
+
+    commands.add_parser("schema", help="druk het JSON Schema van het dossierformaat af (voor de editor)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return _dispatch(args)
+    except DossierError as exc:  # a stage gave up outside a per-file loop (e.g. the output folder)
+        for d in exc.diagnostics:
+            print(d.to_text(), file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:  # output piped into 'head' and the like
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("afgebroken", file=sys.stderr)
+        return 130
+    except Exception:  # noqa: BLE001 - the last line of defence: never a bare traceback
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print("dossier: interne fout. Draai opnieuw met --debug en meld de uitvoer als issue.", file=sys.stderr)
+        return EXIT_ENVIRONMENT
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command in ("controleer", "check"):
+        return command_check(args.files, args.formaat, args.samenvatting)
+    if args.command in ("bouw", "build"):
+        from .build import command_build
+
+        return command_build(args.files, args.uit, args.formaten, args.status)
+    if args.command == "uitleg":
+        return command_explain(args.code)
+    if args.command == "schema":
+        from .model import Dossier
+
+        schema = Dossier.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = "Aanbestedingsdossier (dossier)"
+        print(json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True))
+        return EXIT_OK
+    raise AssertionError(args.command)
+
+
+def command_check(files: list[str], formaat: str, samenvatting: bool) -> int:
+    from .pipeline import check_file, key_figures
+
+    results = [check_file(f) for f in files]
+    diagnostics = [d for r in results for d in r.diagnostics]
+    figures = {r.file: key_figures(r.dossier) for r in results if samenvatting and r.dossier is not None}
+    if formaat == "json":
+        payload = json.loads(as_json(diagnostics))
+        out: object = {"meldingen": payload, "samenvatting": figures} if samenvatting else payload
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        for d in diagnostics:
+            print(d.to_text())
+        for name, values in figures.items():
+            print(f"\n{name}: kerngegevens")
+            width = max(len(k) for k in values)
+            for key, value in values.items():
+                print(f"  {key.ljust(width)}  {value}")
+        print(summary(diagnostics, len(files)))
+    return max((r.exit_code for r in results), default=EXIT_OK)
+
+
+def command_explain(code: str | None) -> int:
+    entries = catalogue()
+    if code is None:
+        for entry in entries.values():
+            print(f"{entry.code}  {entry.ernst:<12}  {entry.titel}")
+        return EXIT_OK
+    entry = entries.get(code.upper())
+    if entry is None:
+        print(f"dossier: fout: onbekende code '{code}'; 'dossier uitleg' toont alle codes", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{entry.code} ({entry.ernst}): {entry.titel}\n")
+    print(entry.uitleg)
+    if entry.grondslag:
+        print(f"\nGrondslag: {entry.grondslag}")
+    if entry.bron == "U":
+        print("Bron: praktijk, niet bevestigd in een openbare bron; daarom hooguit een waarschuwing of instelbaar.")
+    elif entry.bron == "C":
+        print("Bron: bevestigd in een openbare bron.")
+    if entry.ernst == FOUT and entry.afsluitcode != 1:
+        print(f"Afsluitcode bij deze fout: {entry.afsluitcode}")
+    return EXIT_OK

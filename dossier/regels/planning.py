@@ -1,0 +1,124 @@
+"""Rules on terms and the order of the planning (catalogue rules 22-24, 27-29)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import derive, nl
+from ..diagnostics import WAARSCHUWING
+from . import Context, rule
+
+# The planning in the order it happens; each step that is filled in comes after the previous one.
+ORDER = (
+    ("publicatie", "publicatie"),
+    ("verzoek_tot_deelneming", "verzoek tot deelneming"),
+    ("uitnodiging_tot_inschrijving", "uitnodiging tot inschrijving"),
+    ("inschrijving", "inschrijving"),
+    ("gunningsbeslissing", "gunningsbeslissing"),
+    ("ondertekening", "ondertekening"),
+)
+
+
+@rule("D322")
+def termijn_openbaar(ctx: Context) -> None:
+    p, proc = ctx.dossier.planning, ctx.dossier.procedure
+    if ctx.procedure != "openbaar" or ctx.regime.naam != "europees" or not (p.publicatie and p.inschrijving):
+        return
+    minimum = ctx.terms["openbaar_inschrijving"]
+    hint = "45 dagen"
+    if proc.elektronisch_inschrijven:
+        minimum -= ctx.terms["korting_elektronisch"]
+        hint += " min 5 bij elektronische inschrijving"
+    if not proc.stukken_vrij_beschikbaar:
+        minimum += ctx.terms["toeslag_niet_vrij_beschikbaar"]
+        hint += " plus 5 omdat de stukken niet vrij beschikbaar zijn"
+    days = (p.inschrijving - p.publicatie).days
+    if days < minimum:
+        ctx.report("D322", ("planning", "inschrijving"), publicatie=nl.datum(p.publicatie), inschrijving=nl.datum(p.inschrijving),
+                   dagen=days, minimum=minimum, hint=hint)
+
+
+@rule("D323")
+def termijnen_niet_openbaar(ctx: Context) -> None:
+    p, proc = ctx.dossier.planning, ctx.dossier.procedure
+    if ctx.procedure != "niet-openbaar" or ctx.regime.naam != "europees":
+        return
+    korting = ctx.terms["korting_elektronisch"] if proc.elektronisch_inschrijven else 0
+    if p.publicatie and p.verzoek_tot_deelneming:
+        days = (p.verzoek_tot_deelneming - p.publicatie).days
+        if days < ctx.terms["niet_openbaar_verzoek"]:
+            ctx.report("D323", ("planning", "verzoek_tot_deelneming"),
+                       reden=f"de termijn voor verzoeken tot deelneming is {days} dagen; minimaal {ctx.terms['niet_openbaar_verzoek']}")
+    else:
+        ctx.report("D323", ("planning",), on_key=True, reden="de planning mist 'publicatie' of 'verzoek_tot_deelneming'")
+    if p.uitnodiging_tot_inschrijving and p.inschrijving:
+        days = (p.inschrijving - p.uitnodiging_tot_inschrijving).days
+        minimum = ctx.terms["niet_openbaar_inschrijving"] - korting
+        if days < minimum:
+            ctx.report("D323", ("planning", "inschrijving"),
+                       reden=f"de inschrijftermijn na de uitnodiging is {days} dagen; minimaal {minimum}")
+    else:
+        ctx.report("D323", ("planning",), on_key=True, reden="de planning mist 'uitnodiging_tot_inschrijving' of 'inschrijving'")
+
+
+@rule("D324")
+def redelijke_termijn(ctx: Context) -> None:
+    p = ctx.dossier.planning
+    if not ctx.competitive or ctx.regime.naam not in ("verlicht", "nationaal") or p.inschrijving is None:
+        return
+    start = p.uitnodiging_tot_inschrijving or p.publicatie
+    if start is None:
+        return
+    days = (p.inschrijving - start).days
+    if days < ctx.terms["redelijke_inschrijftermijn"]:
+        ctx.report("D324", ("planning", "inschrijving"), dagen=days, minimum=ctx.terms["redelijke_inschrijftermijn"])
+
+
+@rule("D327")
+def opschortende_termijn(ctx: Context) -> None:
+    p = ctx.dossier.planning
+    if ctx.regime.naam not in ("europees", "verlicht") or not (p.gunningsbeslissing and p.ondertekening):
+        return
+    end = derive.standstill_end(ctx.dossier)
+    if p.ondertekening > end:
+        return
+    severity = WAARSCHUWING if ctx.regime.naam == "verlicht" else None
+    ctx.report("D327", ("planning", "ondertekening"), severity=severity, ondertekening=nl.datum(p.ondertekening),
+               dagen=(p.ondertekening - p.gunningsbeslissing).days, gunning=nl.datum(p.gunningsbeslissing), einde=nl.datum(end))
+
+
+@rule("D328")
+def planning_op_volgorde(ctx: Context) -> None:
+    p = ctx.dossier.planning
+    steps: list[tuple[tuple, str, dt.date]] = [
+        (("planning", key), label, getattr(p, key)) for key, label in ORDER if getattr(p, key) is not None
+    ]
+    start = ctx.dossier.looptijd.ingangsdatum
+    if start is not None:
+        steps.append((("looptijd", "ingangsdatum"), "ingangsdatum van de overeenkomst", start))
+    for (_, before_label, before), (path, label, day) in zip(steps, steps[1:]):
+        too_early = day < before if path[-1] == "ingangsdatum" else day <= before
+        if too_early:
+            ctx.report("D328", path, later=label, datum_later=nl.datum(day), eerder=before_label, datum_eerder=nl.datum(before))
+    if p.aankondiging_gunning and p.gunningsbeslissing and p.aankondiging_gunning < p.gunningsbeslissing:
+        ctx.report("D328", ("planning", "aankondiging_gunning"), later="aankondiging gunning", datum_later=nl.datum(p.aankondiging_gunning),
+                   eerder="gunningsbeslissing", datum_eerder=nl.datum(p.gunningsbeslissing))
+    rounds = ctx.dossier.inlichtingen
+    for i, (first, second) in enumerate(zip(rounds, rounds[1:]), start=1):
+        if second.datum <= first.datum:
+            ctx.report("D328", ("inlichtingen", i, "datum"), later=f"nota van inlichtingen {second.ronde}", datum_later=nl.datum(second.datum),
+                       eerder=f"nota van inlichtingen {first.ronde}", datum_eerder=nl.datum(first.datum))
+    for i, ronde in enumerate(rounds):
+        if p.publicatie and ronde.datum <= p.publicatie:
+            ctx.report("D328", ("inlichtingen", i, "datum"), later=f"nota van inlichtingen {ronde.ronde}", datum_later=nl.datum(ronde.datum),
+                       eerder="publicatie", datum_eerder=nl.datum(p.publicatie))
+
+
+@rule("D329")
+def gestanddoening(ctx: Context) -> None:
+    p, days = ctx.dossier.planning, ctx.dossier.procedure.gestanddoeningstermijn_dagen
+    if days is None or p.inschrijving is None or p.ondertekening is None:
+        return
+    end = p.inschrijving + dt.timedelta(days=days)
+    if end < p.ondertekening:
+        ctx.report("D329", ("procedure", "gestanddoeningstermijn_dagen"), dagen=days, einde=nl.datum(end), ondertekening=nl.datum(p.ondertekening))
