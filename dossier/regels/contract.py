@@ -62,7 +62,7 @@ def _standard_parts(ctx: Context) -> list[tuple[str, tuple, object]]:
 def leidraad_volledig(ctx: Context) -> None:
     for onderdeel, path, value in _standard_parts(ctx):
         if value is None:
-            ctx.report("D332", path[:-1] or path, on_key=True, onderdeel=onderdeel, veld=".".join(path))
+            ctx.report("D332", path, on_key=True, onderdeel=onderdeel, veld=".".join(path))
 
 
 @rule("D335")
