@@ -111,7 +111,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in ("controleer", "check"):
         return command_check(args.files, args.formaat, args.samenvatting)
     if args.command in ("bouw", "build"):
-        from .build import command_build
+        from .builder import command_build
 
         return command_build(args.files, args.uit, args.formaten, args.status)
     if args.command == "uitleg":

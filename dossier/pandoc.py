@@ -1,0 +1,77 @@
+"""pandoc, bundled by the pypandoc-binary wheel: Markdown -> AST once, AST -> docx and Typst.
+
+The Markdown of a document is parsed once into pandoc's JSON AST; the title block metadata is
+then set in the AST itself (as plain ``Str`` inlines, so a title is never parsed as Markdown or
+YAML) and both writers read that AST, which is much cheaper than parsing twice.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import DossierError, Location, make
+
+READER = "markdown-smart-citations-raw_html-raw_attribute-raw_tex-tex_math_dollars-tex_math_single_backslash"
+
+
+@cache
+def pandoc_path() -> str:
+    try:
+        import pypandoc
+
+        path = pypandoc.get_pandoc_path()
+    except (ImportError, OSError) as exc:
+        raise DossierError([make("D505", Location("pandoc"), reden=f"pandoc is niet gevonden ({exc})")]) from None
+    return str(path)
+
+
+def run(args: list[str], data: bytes, epoch: int, document: str) -> bytes:
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "LC_ALL": "C.UTF-8"}
+    try:
+        done = subprocess.run([pandoc_path(), *args], input=data, capture_output=True, env=env, timeout=300)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise DossierError([make("D505", Location("pandoc"), reden=f"pandoc kon niet worden gestart ({exc})")]) from None
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise DossierError([make("D501", Location(document), document=document, reden=reason[-1] if reason else f"afsluitcode {done.returncode}")])
+    return done.stdout
+
+
+def markdown_to_ast(markdown: str, epoch: int, document: str) -> dict[str, Any]:
+    out = run(["--from", READER, "--to", "json"], markdown.encode("utf-8"), epoch, document)
+    return json.loads(out)
+
+
+def inlines(text: str) -> dict[str, Any]:
+    """Plain text as MetaInlines: words and spaces, no markup is ever interpreted."""
+    parts: list[dict[str, Any]] = []
+    for i, word in enumerate(re.split(r"\s+", text.strip())):
+        if i:
+            parts.append({"t": "Space"})
+        if word:
+            parts.append({"t": "Str", "c": word})
+    return {"t": "MetaInlines", "c": parts}
+
+
+def with_meta(ast: dict[str, Any], fields: dict[str, str | bool]) -> bytes:
+    meta = dict(ast.get("meta", {}))
+    for key, value in fields.items():
+        meta[key] = {"t": "MetaBool", "c": value} if isinstance(value, bool) else inlines(value)
+    return json.dumps({**ast, "meta": meta}, ensure_ascii=False).encode("utf-8")
+
+
+def ast_to_docx(ast_json: bytes, reference: Path, epoch: int, document: str) -> bytes:
+    return run(["--from", "json", "--to", "docx", "--toc", "--toc-depth=2", f"--reference-doc={reference}", "-o", "-"],
+               ast_json, epoch, document)
+
+
+def ast_to_typst(ast_json: bytes, template: Path, epoch: int, document: str) -> str:
+    out = run(["--from", "json", "--to", "typst", "--standalone", f"--template={template}", "--wrap=preserve"],
+              ast_json, epoch, document)
+    return out.decode("utf-8")

@@ -1,0 +1,176 @@
+"""Stage 6, write: every rendered document to docx, PDF and Markdown, then atomically into place.
+
+All bytes are produced in memory first (documents in parallel threads: pandoc runs as separate
+processes and Typst releases the GIL), then written to a fresh temporary folder next to the
+target, and only when every file exists the folder is swapped in. A build that fails or is killed
+leaves the previous output untouched and no partial files; the manifest lists only complete files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import __version__
+from .diagnostics import DossierError, Location, make
+from .pandoc import ast_to_docx, ast_to_typst, markdown_to_ast, with_meta
+from .pdf import compile_pdf
+from .render import TEMPLATE_ROOT, Document, template_dirs
+from .word import finish_docx
+
+FORMATS = ("docx", "pdf", "md")
+KIND_OF_FILE = {"docx": "Word", "pdf": "PDF", "md": "Markdown"}
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What every document of one dossier shares in its title block, header and properties."""
+
+    dossier_titel: str
+    kenmerk: str
+    versie: str
+    status: str
+    organisatie: str
+    moment: dt.datetime
+
+    @property
+    def epoch(self) -> int:
+        return int(self.moment.timestamp())
+
+
+def house_style(sjabloonset: str | None, name: str) -> Path:
+    """The first ``huisstijl/<name>`` along the template search path."""
+    for folder in template_dirs(sjabloonset):
+        candidate = folder / "huisstijl" / name
+        if candidate.is_file():
+            return candidate
+    raise DossierError([make("D403", Location("huisstijl"), naam=f"huisstijl/{name}", beschikbaar="basis")])
+
+
+def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloonset: str | None) -> dict[str, bytes]:
+    """All output files of one dossier, by file name."""
+    reference = house_style(sjabloonset, "referentie.docx")
+    template = house_style(sjabloonset, "pdf.typ")
+
+    def one(document: Document) -> dict[str, bytes]:
+        files: dict[str, bytes] = {}
+        if "md" in formats:
+            files[f"{document.naam}.md"] = document.markdown.encode("utf-8")
+        if "docx" not in formats and "pdf" not in formats:
+            return files
+        ast = markdown_to_ast(document.markdown, meta.epoch, document.naam)
+        fields = {
+            "title": document.titel,
+            "subtitle": document.ondertitel,
+            "kenmerk": meta.kenmerk,
+            "versie": meta.versie,
+            "status": meta.status,
+            "organisatie": meta.organisatie,
+            "datum": document.datum,
+            "lang": "nl-NL",
+            "toc-title": "Inhoudsopgave",
+            "concept": meta.status == "concept",
+        }
+        if not document.datum:
+            del fields["datum"]
+        if not fields["concept"]:
+            del fields["concept"]
+        ast_json = with_meta(ast, fields)
+        if "docx" in formats:
+            raw = ast_to_docx(ast_json, reference, meta.epoch, document.naam)
+            files[f"{document.naam}.docx"] = finish_docx(
+                raw, header=f"{meta.kenmerk} – {document.titel}", title=f"{document.titel} – {meta.dossier_titel}",
+                subject=meta.dossier_titel, kenmerk=meta.kenmerk, version=meta.versie, status=meta.status,
+                author=meta.organisatie, moment=meta.moment,
+            )
+        if "pdf" in formats:
+            source = ast_to_typst(ast_json, template, meta.epoch, document.naam)
+            files[f"{document.naam}.pdf"] = compile_pdf(source, template.parent, meta.epoch, document.naam)
+        return files
+
+    results: dict[str, bytes] = {}
+    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+        for files in pool.map(one, documents):
+            results.update(files)
+    return results
+
+
+def template_set_info(sjabloonset: str | None) -> dict[str, str]:
+    """Name, declared version and content hash of the template sets used, for the manifest."""
+    digest = hashlib.sha256()
+    versions = []
+    for folder in template_dirs(sjabloonset):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(TEMPLATE_ROOT).as_posix().encode())
+            digest.update(path.read_bytes())
+        version_file = folder / "VERSIE"
+        versions.append(f"{folder.name} {version_file.read_text('utf-8').strip() if version_file.exists() else 'onbekend'}")
+    return {"naam": sjabloonset or "basis", "versie": ", ".join(versions), "sha256": digest.hexdigest()}
+
+
+def manifest(documents: list[Document], files: dict[str, bytes], input_sha256: str, source: str, meta: Meta,
+             sjabloonset: str | None) -> bytes:
+    entries = []
+    for document in documents:
+        own = sorted(name for name in files if name.rsplit(".", 1)[0] == document.naam)
+        entries.append({
+            "soort": document.soort,
+            "titel": document.titel,
+            "bestanden": [{"naam": n, "sha256": hashlib.sha256(files[n]).hexdigest(), "bytes": len(files[n])} for n in own],
+        })
+    data = {
+        "dossier": source,
+        "invoer_sha256": input_sha256,
+        "kenmerk": meta.kenmerk,
+        "versie": meta.versie,
+        "status": meta.status,
+        "sjabloonset": template_set_info(sjabloonset),
+        "gemaakt_met": f"dossier {__version__}",
+        "documenten": entries,
+    }
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def write_atomically(target: Path, files: dict[str, bytes]) -> None:
+    """Write ``files`` into ``target`` as one step: all of them, or none and the old ones kept."""
+    parent = target.parent
+    token = uuid.uuid4().hex[:8]
+    temporary = parent / f".{target.name}.bouw-{token}"
+    previous = parent / f".{target.name}.oud-{token}"
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        _remove_leftovers(parent, target.name)
+        temporary.mkdir()
+        for name, data in files.items():
+            path = temporary / name
+            with open(path, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        if target.exists():
+            os.replace(target, previous)
+        os.replace(temporary, target)
+    except OSError as exc:
+        shutil.rmtree(temporary, ignore_errors=True)
+        if previous.exists() and not target.exists():
+            os.replace(previous, target)
+        raise DossierError([make("D504", Location(str(target)), map=str(target), reden=exc.strerror or str(exc))]) from None
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def _remove_leftovers(parent: Path, name: str) -> None:
+    """Folders a killed build left behind: never output, so safe to remove."""
+    for leftover in parent.glob(f".{name}.bouw-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in parent.glob(f".{name}.oud-*"):
+        if (parent / name).exists():
+            shutil.rmtree(leftover, ignore_errors=True)
+        else:  # killed between the two renames: the old output is the last complete one
+            os.replace(leftover, parent / name)
