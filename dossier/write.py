@@ -73,13 +73,15 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
             "versie": meta.versie,
             "status": meta.status,
             "organisatie": meta.organisatie,
+            "author": meta.organisatie,
             "datum": document.datum,
+            "date": document.datum,
             "lang": "nl-NL",
             "toc-title": "Inhoudsopgave",
             "concept": meta.status == "concept",
         }
         if not document.datum:
-            del fields["datum"]
+            del fields["datum"], fields["date"]
         if not fields["concept"]:
             del fields["concept"]
         ast_json = with_meta(ast, fields)
