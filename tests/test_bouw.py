@@ -1,0 +1,162 @@
+"""Building every example for real: pandoc, Typst, Word files opened and PDFs read back."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from helpers import ROOT
+from pypdf import PdfReader
+
+from dossier.builder import build_file
+
+EXAMPLES = sorted((ROOT / "voorbeelden").glob("*.yaml"))
+GOLDEN = ROOT / "tests" / "gouden"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("bouw")
+    folders = {}
+    for example in EXAMPLES:
+        code, findings = build_file(str(example), out, ["docx", "pdf", "md"], "concept")
+        assert code == 0, [d.to_text() for d in findings]
+        folders[example.stem] = out / example.stem
+    return folders
+
+
+def docx_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+def pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("-\n", ""))
+
+
+@pytest.mark.parametrize("example", [e.stem for e in EXAMPLES])
+def test_manifest_lists_every_file_with_its_hash(built, example):
+    folder = built[example]
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    listed = {f["naam"]: f["sha256"] for d in manifest["documenten"] for f in d["bestanden"]}
+    on_disk = {p.name for p in folder.iterdir()} - {"manifest.json"}
+    assert set(listed) == on_disk
+    for name, digest in listed.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
+    kinds = {d["soort"] for d in manifest["documenten"]}
+    assert {"leidraad", "bijlage"} <= kinds
+    assert manifest["invoer_sha256"] == hashlib.sha256((ROOT / "voorbeelden" / f"{example}.yaml").read_bytes()).hexdigest()
+    assert manifest["sjabloonset"]["naam"] == "basis" and manifest["sjabloonset"]["sha256"]
+
+
+@pytest.mark.parametrize("example", [e.stem for e in EXAMPLES])
+def test_every_document_in_both_formats(built, example):
+    folder = built[example]
+    stems = {p.stem for p in folder.glob("*.md")}
+    assert "aanbestedingsleidraad" in stems
+    assert {"bijlage-looptijd-en-verlenging", "bijlage-percelen-en-raming"} <= {re.sub(r"^bijlage-[a-z]-", "bijlage-", s) for s in stems}
+    for stem in stems:
+        assert (folder / f"{stem}.docx").stat().st_size > 5000
+        assert (folder / f"{stem}.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_leiden_leidraad_in_word(built):
+    path = built["leiden"] / "aanbestedingsleidraad.docx"
+    document = docx.Document(str(path))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading 1")]
+    for expected in ("Leeswijzer en begrippen", "Inleiding", "Procedure", "Gunning", "Kern van de overeenkomst", "Bijlagen"):
+        assert expected in headings
+    text = docx_text(path)
+    for fact in ("Samen Opgroeien", "Samen Meedoen", "Basiskracht", "30 juni 2029", "1 juli 2020", "€ 85.500.000",
+                 "€ 9.500.000", "vijf jaar, met vier opties tot verlenging van telkens één jaar", "5 maart 2020"):
+        assert fact in text, fact
+    props = document.core_properties
+    assert props.keywords == "LEI-SD-2019-014" and props.content_status == "concept" and props.version == "1.0"
+    assert "Aanbestedingsleidraad" in props.title
+    assert document.sections[0].header.paragraphs[0].text == "LEI-SD-2019-014 – Aanbestedingsleidraad"
+
+
+def test_word_has_native_heading_numbering_toc_and_page_fields(built):
+    with zipfile.ZipFile(built["leiden"] / "aanbestedingsleidraad.docx") as archive:
+        styles = archive.read("word/styles.xml").decode()
+        numbering = archive.read("word/numbering.xml").decode()
+        document = archive.read("word/document.xml").decode()
+        footers = "".join(archive.read(n).decode() for n in archive.namelist() if n.startswith("word/footer"))
+    heading1 = re.search(r'<w:style [^>]*w:styleId="Heading1".*?</w:style>', styles, re.S).group(0)
+    num_id = re.search(r'<w:numId w:val="(\d+)"', heading1).group(1)
+    assert int(num_id) < 990  # pandoc drops list ids from 990 up
+    assert f'<w:num w:numId="{num_id}">' in numbering
+    assert 'w:lvlText w:val="%1.%2"' in numbering
+    assert "TOC \\o" in document
+    assert "PAGE" in footers and "NUMPAGES" in footers and "Pagina" in footers
+
+
+def test_leiden_pdf_text_and_pdfa(built):
+    path = built["leiden"] / "aanbestedingsleidraad.pdf"
+    text = flat(pdf_text(path))
+    for fact in ("Samen Opgroeien", "Basiskracht", "30 juni 2029", "€ 85.500.000", "Inhoudsopgave", "Pagina 1 van", "CONCEPT"):
+        assert fact in text, fact
+    reader = PdfReader(str(path))
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8", "replace")
+    assert "pdfaid:part" in xmp and ">2<" in xmp.replace('"2"', ">2<")
+    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged for accessibility
+    assert reader.trailer["/Root"].get("/Lang") in ("nl", "nl-NL")
+
+
+def test_leiden_nota_van_inlichtingen(built):
+    text = docx_text(built["leiden"] / "nota-van-inlichtingen-1.docx")
+    assert "Is de raming per perceel een plafond?" in text
+    assert "Rectificaties" in text and "plafondbedrag" in text
+    assert "28 oktober 2019" in text
+    pdf = flat(pdf_text(built["leiden"] / "nota-van-inlichtingen-1.pdf"))
+    assert "Nota van inlichtingen 1" in pdf and "plafondbedrag" in pdf
+
+
+def test_leiden_annex_looptijd_has_every_option_window(built):
+    text = docx_text(built["leiden"] / "bijlage-c-looptijd-en-verlenging.docx")
+    for window in ("1 juli 2025", "30 juni 2026", "1 juli 2028", "30 juni 2029", "1 januari 2028"):
+        assert window in text, window
+
+
+@pytest.mark.parametrize("example", [e.stem for e in EXAMPLES])
+def test_golden_markdown(built, example, request):
+    target = GOLDEN / example
+    update = request.config.getoption("--gouden-bijwerken")
+    for md in sorted(built[example].glob("*.md")):
+        golden = target / md.name
+        if update:
+            target.mkdir(parents=True, exist_ok=True)
+            golden.write_text(md.read_text("utf-8"), "utf-8")
+            continue
+        assert golden.exists(), f"{golden} ontbreekt; draai pytest --gouden-bijwerken en bekijk het verschil"
+        assert md.read_text("utf-8") == golden.read_text("utf-8"), f"{md.name} wijkt af van {golden}"
+
+
+def test_build_is_deterministic(built, tmp_path):
+    example = ROOT / "voorbeelden" / "leiden.yaml"
+    code, _ = build_file(str(example), tmp_path, ["docx", "pdf", "md"], "concept")
+    assert code == 0
+    for path in built["leiden"].iterdir():
+        assert (tmp_path / "leiden" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_definitief_has_no_watermark(tmp_path):
+    code, _ = build_file(str(ROOT / "voorbeelden" / "leiden.yaml"), tmp_path, ["pdf"], "definitief")
+    assert code == 0
+    text = pdf_text(tmp_path / "leiden" / "bijlage-c-looptijd-en-verlenging.pdf")
+    assert "CONCEPT" not in text and "definitief" in text
+    assert not list((tmp_path / "leiden").glob("*.docx"))
