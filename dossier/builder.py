@@ -34,7 +34,14 @@ def output_name(source: Path) -> str:
 
 
 def build_file(path: str, out_root: Path, formats: list[str], status: str) -> tuple[int, list]:
-    """Build one dossier; returns its exit code and the findings to show."""
+    """Build one dossier; returns its exit code and the findings to show. Never raises DossierError."""
+    try:
+        return _build(path, out_root, formats, status)
+    except DossierError as exc:
+        return exc.exit_code, exc.diagnostics
+
+
+def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[int, list]:
     checked = check_file(path)
     if not checked.ok:
         return checked.exit_code or 1, checked.diagnostics
@@ -59,10 +66,7 @@ def command_build(files: list[str], uit: str, formaten: str, status: str) -> int
     shown = []
     for path in files:
         started = time.perf_counter()
-        try:
-            code, findings = build_file(path, out_root, formats, status)
-        except DossierError as exc:
-            code, findings = exc.exit_code, exc.diagnostics
+        code, findings = build_file(path, out_root, formats, status)
         shown.extend(findings)
         for d in findings:
             print(d.to_text())

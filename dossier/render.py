@@ -14,6 +14,7 @@ the very template it replaces.
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from .derive import Annex, annexes
 from .diagnostics import DossierError, Location, make
 from .model import Dossier
 
-TEMPLATE_ROOT = Path(__file__).resolve().parent.parent / "sjablonen"
+PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent / "sjablonen"
 BASE_SET = "basis"
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _WHITESPACE = re.compile(r"\s+")
@@ -109,18 +110,25 @@ class Document:
     datum: str
 
 
+def template_root() -> Path:
+    """The folder with the template sets: ``sjablonen/`` of the project, or $DOSSIER_SJABLONEN."""
+    configured = os.environ.get("DOSSIER_SJABLONEN")
+    return Path(configured).resolve() if configured else PROJECT_TEMPLATES
+
+
 def template_dirs(sjabloonset: str | None) -> list[Path]:
     """The search path: the municipality's set first, then the base set."""
+    root = template_root()
     dirs = []
     if sjabloonset and sjabloonset != BASE_SET:
-        candidate = (TEMPLATE_ROOT / sjabloonset).resolve()
-        if candidate.parent != TEMPLATE_ROOT.resolve():
+        candidate = (root / sjabloonset).resolve()
+        if candidate.parent != root.resolve():
             raise DossierError([make("D404", Location("sjabloonset"), waarde=sjabloonset)])
         if not candidate.is_dir():
-            available = sorted(p.name for p in TEMPLATE_ROOT.iterdir() if p.is_dir())
+            available = sorted(p.name for p in root.iterdir() if p.is_dir())
             raise DossierError([make("D403", Location("sjabloonset"), naam=sjabloonset, beschikbaar=", ".join(available))])
         dirs.append(candidate)
-    dirs.append(TEMPLATE_ROOT / BASE_SET)
+    dirs.append(root / BASE_SET)
     return dirs
 
 
@@ -128,7 +136,7 @@ def make_environment(sjabloonset: str | None) -> SandboxedEnvironment:
     dirs = template_dirs(sjabloonset)
     loader = jinja2.ChoiceLoader(
         [jinja2.FileSystemLoader([str(d) for d in dirs]),
-         jinja2.PrefixLoader({"!basis": jinja2.FileSystemLoader(str(TEMPLATE_ROOT / BASE_SET))}, delimiter="/")]
+         jinja2.PrefixLoader({"!basis": jinja2.FileSystemLoader(str(dirs[-1]))}, delimiter="/")]
     )
     env = SandboxedEnvironment(
         loader=loader,
@@ -212,7 +220,7 @@ def _template_position(exc: BaseException, fallback: str) -> tuple[str, int | st
 def _dutch(message: str) -> str:
     match = re.match(r"'(.+?)' has no attribute '(.+?)'", message)
     if match:
-        return f"het gegeven '{match.group(2)}' bestaat niet (in {match.group(1)[:60]})"
+        return f"het gegeven '{match.group(2)}' bestaat niet"
     match = re.match(r"'(.+?)' is undefined", message)
     if match:
         return f"het gegeven '{match.group(1)}' bestaat niet"

@@ -22,7 +22,7 @@ from . import __version__
 from .diagnostics import DossierError, Location, make
 from .pandoc import ast_to_docx, ast_to_typst, markdown_to_ast, with_meta
 from .pdf import compile_pdf
-from .render import TEMPLATE_ROOT, Document, template_dirs
+from .render import Document, template_dirs, template_root
 from .word import finish_docx
 
 FORMATS = ("docx", "pdf", "md")
@@ -110,7 +110,7 @@ def template_set_info(sjabloonset: str | None) -> dict[str, str]:
     versions = []
     for folder in template_dirs(sjabloonset):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(TEMPLATE_ROOT).as_posix().encode())
+            digest.update(path.relative_to(template_root()).as_posix().encode())
             digest.update(path.read_bytes())
         version_file = folder / "VERSIE"
         versions.append(f"{folder.name} {version_file.read_text('utf-8').strip() if version_file.exists() else 'onbekend'}")

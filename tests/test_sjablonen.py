@@ -1,0 +1,112 @@
+"""Template sets per municipality, template errors, and builds that fail without losing anything."""
+
+from __future__ import annotations
+
+import shutil
+
+import docx
+import pytest
+from helpers import CASES, ROOT, apply_patch, read_yaml, write_case
+
+from dossier.builder import build_file
+
+
+@pytest.fixture()
+def sets(tmp_path, monkeypatch):
+    """A copy of the project's template sets in a temporary folder, used instead of sjablonen/."""
+    root = tmp_path / "sjablonen"
+    shutil.copytree(ROOT / "sjablonen", root)
+    monkeypatch.setenv("DOSSIER_SJABLONEN", str(root))
+    return root
+
+
+def _dossier(tmp_path, **patch):
+    return write_case(tmp_path, "gemeente", apply_patch(read_yaml(CASES / "basis.yaml"), patch))
+
+
+def _paragraphs(path):
+    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def test_municipal_set_overrides_one_block_of_the_base(tmp_path, sets):
+    own = sets / "hart-van-brabant"
+    own.mkdir()
+    (own / "aanbestedingsleidraad.md.j2").write_text(
+        '{% extends "!basis/aanbestedingsleidraad.md.j2" %}\n'
+        "{% block klachten %}\n## Klachtenmeldpunt regio\n\nKlachten meldt u bij het meldpunt van {{ a.aanbestedende_dienst.naam }}.\n{% endblock %}\n",
+        "utf-8",
+    )
+    source = _dossier(tmp_path, **{"aanbesteding.sjabloonset": "hart-van-brabant"})
+    code, findings = build_file(str(source), tmp_path / "uit", ["docx"], "concept")
+    assert code == 0, [d.to_text() for d in findings]
+    text = _paragraphs(tmp_path / "uit" / "gemeente" / "aanbestedingsleidraad.docx")
+    assert "Klachtenmeldpunt regio" in text
+    assert "Klachten meldt u bij het meldpunt van Gemeente Voorbeeld." in text
+    assert "Klachten, rechtsbescherming en opschortende termijn" not in text
+    assert "Gunning" in text  # the rest still comes from the base set
+
+
+def test_unknown_variable_names_template_and_line_and_keeps_previous_build(tmp_path, sets):
+    source = _dossier(tmp_path)
+    out = tmp_path / "uit"
+    assert build_file(str(source), out, ["docx", "pdf"], "concept")[0] == 0
+    before = {p.name: p.read_bytes() for p in (out / "gemeente").iterdir()}
+
+    broken = sets / "kapot"
+    broken.mkdir()
+    (broken / "bijlage-escalatiemodel.md.j2").write_text("# Kop\n\nRegel twee\n{{ d.bestaat_niet }}\n", "utf-8")
+    source = _dossier(tmp_path, **{"aanbesteding.sjabloonset": "kapot"})
+    code, findings = build_file(str(source), out, ["docx", "pdf"], "concept")
+    assert code == 1
+    [finding] = findings
+    assert finding.code == "D401"
+    assert "bijlage-escalatiemodel.md.j2" in finding.message and "regel 4" in finding.message
+    assert "bestaat_niet" in finding.message
+    after = {p.name: p.read_bytes() for p in (out / "gemeente").iterdir()}
+    assert after == before
+    assert [p.name for p in out.iterdir()] == ["gemeente"]  # no temporary folders left behind
+
+
+def test_template_syntax_error_and_missing_set(tmp_path, sets):
+    broken = sets / "syntax"
+    broken.mkdir()
+    (broken / "nota-van-inlichtingen.md.j2").write_text("# Kop\n{% if %}\n", "utf-8")
+    code, findings = build_file(str(_dossier(tmp_path, **{"aanbesteding.sjabloonset": "syntax"})), tmp_path / "u", ["md"], "concept")
+    assert code == 1 and findings[0].code == "D402" and "regel 2" in findings[0].message
+    code, findings = build_file(str(_dossier(tmp_path, **{"aanbesteding.sjabloonset": "bestaat-niet"})), tmp_path / "u", ["md"], "concept")
+    assert code == 1 and findings[0].code == "D403" and "basis" in findings[0].hint
+
+
+def test_sandbox_refuses_python_internals(tmp_path, sets):
+    evil = sets / "kwaad"
+    evil.mkdir()
+    (evil / "bijlage-escalatiemodel.md.j2").write_text("{{ d.__class__.__mro__[1].__subclasses__() }}\n", "utf-8")
+    code, findings = build_file(str(_dossier(tmp_path, **{"aanbesteding.sjabloonset": "kwaad"})), tmp_path / "u", ["md"], "concept")
+    assert code == 1 and findings[0].code in ("D401", "D405")
+
+
+def test_dossier_with_errors_is_not_built_and_previous_output_stays(tmp_path):
+    source = _dossier(tmp_path)
+    out = tmp_path / "uit"
+    assert build_file(str(source), out, ["md"], "concept")[0] == 0
+    before = {p.name: p.read_bytes() for p in (out / "gemeente").iterdir()}
+    source = _dossier(tmp_path, **{"gunningscriteria.criteria[0].weging": 10})
+    code, findings = build_file(str(source), out, ["md"], "concept")
+    assert code == 1 and any(d.code == "D317" for d in findings)
+    assert {p.name: p.read_bytes() for p in (out / "gemeente").iterdir()} == before
+
+
+def test_leftovers_of_a_killed_build_are_cleaned_or_restored(tmp_path):
+    source = _dossier(tmp_path)
+    out = tmp_path / "uit"
+    (out / ".gemeente.bouw-dead1234").mkdir(parents=True)
+    (out / ".gemeente.bouw-dead1234" / "half.docx").write_bytes(b"PK")
+    assert build_file(str(source), out, ["md"], "concept")[0] == 0
+    assert sorted(p.name for p in out.iterdir()) == ["gemeente"]
+    # killed between moving the old output aside and moving the new one in: the old one returns
+    (out / "gemeente").rename(out / ".gemeente.oud-dead1234")
+    from dossier.write import _remove_leftovers
+
+    _remove_leftovers(out, "gemeente")
+    assert sorted(p.name for p in out.iterdir()) == ["gemeente"]
+    assert (out / "gemeente" / "aanbestedingsleidraad.md").exists()
