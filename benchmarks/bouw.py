@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Benchmark: what a full build costs, stage by stage, against bare pandoc and Typst.
+
+Prints figures; asserts nothing. Usage: python benchmarks/bouw.py [DOSSIER ...] [--herhalingen N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dossier import derive  # noqa: E402
+from dossier.builder import build_file  # noqa: E402
+from dossier.pandoc import ast_to_docx, ast_to_typst, markdown_to_ast, with_meta  # noqa: E402
+from dossier.pdf import compile_pdf  # noqa: E402
+from dossier.pipeline import check_file  # noqa: E402
+from dossier.render import render_documents  # noqa: E402
+from dossier.write import house_style  # noqa: E402
+
+
+def timed(function, repeat: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:8.1f} ms"
+
+
+def _pages(pdf: bytes) -> str:
+    try:
+        import io
+
+        from pypdf import PdfReader
+    except ImportError:
+        return "?"
+    return str(len(PdfReader(io.BytesIO(pdf)).pages))
+
+
+def bench(path: Path, repeat: int) -> None:
+    print(f"\n== {path.name}")
+    t_check, checked = timed(lambda: check_file(path), repeat)
+    print(f"controleer (load+parse+rules)  {ms(t_check)}")
+    dossier = checked.dossier
+    t_render, documents = timed(lambda: render_documents(dossier, "concept", str(path)), repeat)
+    print(f"render (Jinja, {len(documents)} documenten)     {ms(t_render)}")
+    day = derive.reference_date(dossier)
+    epoch = int(time.mktime(day.timetuple())) if day else 0
+    reference, template = house_style(None, "referentie.docx"), house_style(None, "pdf.typ")
+    totals = {"md->ast": 0.0, "ast->docx": 0.0, "ast->typst": 0.0, "typst.compile": 0.0}
+    for document in documents:
+        t1, ast = timed(lambda: markdown_to_ast(document.markdown, epoch, document.naam), repeat)
+        data = with_meta(ast, {"title": document.titel, "subtitle": document.ondertitel, "kenmerk": "k", "versie": "1",
+                               "status": "concept", "organisatie": "o"})
+        t2, _ = timed(lambda: ast_to_docx(data, reference, epoch, document.naam), repeat)
+        t3, source = timed(lambda: ast_to_typst(data, template, epoch, document.naam), repeat)
+        t4, pdf = timed(lambda: compile_pdf(source, template.parent, epoch, document.naam), repeat)
+        pages = _pages(pdf)
+        print(f"  {document.naam:40s} md->ast {ms(t1)}  ->docx {ms(t2)}  ->typst {ms(t3)}  typst {ms(t4)}  ({pages} p.)")
+        for key, value in zip(totals, (t1, t2, t3, t4)):
+            totals[key] += value
+    serial = sum(totals.values())
+    print("som per stap: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in totals.items()) + f"; samen {serial * 1000:.0f} ms (serieel)")
+    with tempfile.TemporaryDirectory() as out:
+        t_build, (code, _) = timed(lambda: build_file(str(path), Path(out), ["docx", "pdf", "md"], "concept"), repeat)
+    print(f"volledige bouw (parallel, docx+pdf+md)  {ms(t_build)}  (afsluitcode {code})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Meet de bouwtijd per stap.")
+    parser.add_argument("dossiers", nargs="*", type=Path, default=sorted((ROOT / "voorbeelden").glob("*.yaml")))
+    parser.add_argument("--herhalingen", type=int, default=3)
+    args = parser.parse_args()
+    for path in args.dossiers:
+        bench(path, args.herhalingen)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npiekgeheugen van dit proces: {peak:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
