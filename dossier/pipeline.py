@@ -62,7 +62,7 @@ def key_figures(dossier: Dossier) -> dict[str, str]:
         "maximale einddatum": nl.datum(term.maximale_einddatum) if term else "(onbekend)",
         "waarde per jaar": nl.bedrag(derive.yearly_value(dossier)),
         "totale waarde incl. opties": nl.bedrag(derive.total_value(dossier, term)),
-        "drempel": nl.bedrag(regime.drempel) if regime.drempel is not None else "(niet van toepassing)",
+        "drempel": nl.bedrag(regime.drempel) if regime.drempel is not None else ("(onbekend)" if regime.naam == "onbekend" else "(niet van toepassing)"),
         "regime": regime.omschrijving,
     }
     end = derive.standstill_end(dossier)

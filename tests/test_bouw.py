@@ -160,3 +160,71 @@ def test_definitief_has_no_watermark(tmp_path):
     text = pdf_text(tmp_path / "leiden" / "bijlage-c-looptijd-en-verlenging.pdf")
     assert "CONCEPT" not in text and "definitief" in text
     assert not list((tmp_path / "leiden").glob("*.docx"))
+
+
+def test_every_example_passes_the_check_with_only_explained_warnings():
+    from dossier import check_file
+
+    for example in EXAMPLES:
+        result = check_file(example)
+        assert not [d for d in result.diagnostics if d.is_error], example.name
+        text = example.read_text("utf-8")
+        for warning in result.diagnostics:
+            assert f"waarschuwing {warning.code}" in text, f"{example.name}: {warning.code} is not explained in a comment"
+
+
+def test_alphen_yearly_value(built):
+    for path in (built["alphen-aan-den-rijn"] / "aanbestedingsleidraad.docx",):
+        assert "€ 7.000.000 per jaar" in docx_text(path)
+    assert "€ 7.000.000" in flat(pdf_text(built["alphen-aan-den-rijn"] / "bijlage-d-percelen-en-raming.pdf"))
+    assert "1 januari 2015" in docx_text(built["alphen-aan-den-rijn"] / "bijlage-c-looptijd-en-verlenging.docx")
+
+
+def test_wageningen_52_results_in_the_annex(built):
+    path = built["wageningen"] / "bijlage-a-resultaatafspraken.docx"
+    document = docx.Document(str(path))
+    results = [p.text for p in document.paragraphs if p.style.name == "Heading 2" and p.text.startswith("Resultaat ")]
+    assert len(results) == 52
+    ambitions = [p.text for p in document.paragraphs if p.style.name == "Heading 1" and p.text.startswith("Ambitie ")]
+    assert len(ambitions) == 5
+    assert "52 beoogde resultaten" in flat(pdf_text(built["wageningen"] / "bijlage-a-resultaatafspraken.pdf"))
+    nota = docx_text(built["wageningen"] / "nota-van-inlichtingen-1.docx")
+    assert "exclusief btw" in nota and "Rectificaties" in nota
+    leidraad = docx_text(built["wageningen"] / "aanbestedingsleidraad.docx")
+    assert leidraad.count("onderaannemer") >= 14 and "Solidez" in leidraad
+
+
+def test_tilburg_eleven_municipalities_and_two_rounds(built):
+    text = docx_text(built["tilburg"] / "aanbestedingsleidraad.docx")
+    municipalities = ["Tilburg", "Waalwijk", "Heusden", "Dongen", "Oisterwijk", "Loon op Zand", "Hilvarenbeek",
+                      "Goirle", "Gilze en Rijen", "Alphen-Chaam", "Baarle-Nassau"]
+    assert all(m in text for m in municipalities)
+    assert "elf" in text or "11 deelnemende gemeenten" in text
+    pdf = flat(pdf_text(built["tilburg"] / "aanbestedingsleidraad.pdf"))
+    assert all(m in pdf for m in municipalities)
+    assert (built["tilburg"] / "nota-van-inlichtingen-2.pdf").exists()
+    assert "€ 200.000.000" in text
+
+
+def test_utrecht_subsidieplafond(built):
+    text = docx_text(built["utrecht"] / "aanbestedingsleidraad.docx")
+    assert "Het subsidieplafond bedraagt € 4.800.000." in text
+    assert "Leidraad subsidietender" in text
+    assert "€ 4.800.000" in flat(pdf_text(built["utrecht"] / "aanbestedingsleidraad.pdf"))
+
+
+def test_open_house_has_no_ranking(built):
+    document = docx.Document(str(built["open-house"] / "aanbestedingsleidraad.docx"))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert "Toelating" in headings and "Gunning" not in headings
+    text = docx_text(built["open-house"] / "aanbestedingsleidraad.docx")
+    assert "€ 62,40" in text and "geen rangschikking" in text
+
+
+def test_haarlem_dialogue_criteria_and_termination(built):
+    text = docx_text(built["haarlem"] / "aanbestedingsleidraad.docx")
+    for fact in ("Kostenbeheersing", "Inhoudelijke invulling sociaal wijkteam", "Partnerschap", "Zorgvuldige transitie",
+                 "Dialoog", "Directe ontbinding", "acht jaar", "31 december 2029"):
+        assert fact in text, fact
+    annex = docx_text(built["haarlem"] / "bijlage-b-escalatiemodel.docx")
+    assert "Rechtbank Noord-Holland" in annex and "Bestuurlijk overleg" in annex

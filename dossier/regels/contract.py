@@ -47,8 +47,9 @@ def _standard_parts(ctx: Context) -> list[tuple[str, tuple, object]]:
         ("klachten en rechtsbescherming", ("procedure", "klachtenregeling"), d.procedure.klachtenregeling),
         ("maatschappelijke doelen", ("maatschappelijke_doelen",), d.maatschappelijke_doelen),
         ("monitoring en evaluatie", ("monitoring_en_evaluatie",), d.monitoring_en_evaluatie),
-        ("tarieven en indexering", ("indexering",), d.indexering),
     ]
+    if ctx.procedure != "subsidietender":
+        parts.append(("tarieven en indexering", ("indexering",), d.indexering))
     if ctx.competitive:
         parts += [
             ("gestanddoening", ("procedure", "gestanddoeningstermijn_dagen"), d.procedure.gestanddoeningstermijn_dagen),

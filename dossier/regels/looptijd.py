@@ -48,7 +48,8 @@ def raamovereenkomst_vier_jaar(ctx: Context) -> None:
         return
     if raam.motivering_looptijd:
         ctx.report("D311", ("aanbesteding", "raamovereenkomst", "motivering_looptijd"), severity=WAARSCHUWING,
-                   looptijd=nl.duur(ctx.term.maximale_maanden), reden="de rechtvaardiging verdient juridische toetsing")
+                   looptijd=nl.duur(ctx.term.maximale_maanden), reden="de rechtvaardiging verdient juridische toetsing",
+                   hint="laat de rechtvaardiging in 'motivering_looptijd' juridisch toetsen")
     else:
         ctx.report("D311", ("aanbesteding", "raamovereenkomst"), on_key=True,
                    looptijd=nl.duur(ctx.term.maximale_maanden), reden="zonder rechtvaardiging")
