@@ -91,7 +91,7 @@ def format_path(path: Path_) -> str:
             text += f"[{part}]"
         else:
             text += f".{part}" if text else str(part)
-    return text
+    return text if len(text) <= 120 else f"{text[:50]}…{text[-50:]}"
 
 
 def load_file(path: str | Path, display: str | None = None) -> LoadedDocument:
@@ -144,20 +144,27 @@ def _decode(raw: bytes, name: str, warnings: list[Diagnostic]) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         warnings.append(make("D106", Location(name, "", 1, 1)))
         raw = raw[3:]
+    if b"\x00" in raw:
+        line, col = _line_col(raw[: raw.index(b"\x00")].decode("utf-8", "replace"), None)
+        raise DossierError([make("D105", Location(name, "", line, col), teken="U+0000")])
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if b"\x00" in raw[: exc.start + 1]:
-            line, col = _line_col(raw[: raw.index(b"\x00")].decode("utf-8", "replace"), None)
-            raise DossierError([make("D105", Location(name, "", line, col), teken="U+0000")]) from None
         line, col = _line_col(raw[: exc.start].decode("utf-8", "replace"), None)
         guess = "Windows-1252" if _decodes(raw, "cp1252") else "onbekend"
         raise DossierError([make("D104", Location(name, "", line, col), codering=guess)]) from None
 
 
 def _looks_utf16(raw: bytes) -> bool:
-    head = raw[:200]
-    return len(head) >= 4 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4)
+    """Text in UTF-16 without BOM: one byte of every pair is NUL, the other mostly printable."""
+    head = raw[:400]
+    if len(head) < 4:
+        return False
+    for zeros, chars in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
+        printable = sum(32 <= b < 127 or b in (9, 10, 13) for b in chars)
+        if zeros.count(0) >= 0.9 * len(zeros) and printable >= 0.9 * len(chars):
+            return True
+    return False
 
 
 def _decodes(raw: bytes, encoding: str) -> bool:
@@ -215,7 +222,7 @@ class _Builder:
         try:
             return self._run(parser)
         except yaml.MarkedYAMLError as exc:
-            raise self._syntax_error(exc) from None
+            raise self._syntax_error(exc, text) from None
         except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
             raise DossierError([make("D107", Location(self.name), probleem=str(exc), context="")]) from None
         finally:
@@ -223,16 +230,19 @@ class _Builder:
             if dispose:
                 dispose()
 
-    def _syntax_error(self, exc: yaml.MarkedYAMLError) -> DossierError:
+    def _syntax_error(self, exc: yaml.MarkedYAMLError, text: str) -> DossierError:
         mark = exc.problem_mark or exc.context_mark
         problem = (exc.problem or "").strip()
-        if "tab" in problem.lower():
+        lines = text.splitlines()
+        line = lines[mark.line] if mark is not None and mark.line < len(lines) else ""
+        if "tab" in problem.lower() or (mark is not None and "\t" in line[: mark.column + 1]):
             return self.fail("D108", mark)
         if "expected a single document" in problem or "but found another document" in problem:
             return self.fail("D116", mark)
         if "found undefined alias" in problem or "found undefined anchor" in problem:
             return self.fail("D118", mark)
-        return self.fail("D107", mark, probleem=_translate(problem), context=_translate(exc.context or ""))
+        context = _translate(exc.context or "")
+        return self.fail("D107", mark, probleem=_translate(problem) + (f" ({context})" if context else ""))
 
     def _run(self, parser: Any) -> Any:
         stack: list[_Frame] = []
@@ -360,6 +370,8 @@ def resolve_plain(text: str) -> Any:
     if DUTCH_NUMBER.fullmatch(text):
         return text
     if _INT.fullmatch(text):
+        if len(text) > 30:
+            return text  # far beyond any amount; stays text so the schema refuses it with a message
         if text.startswith("0o"):
             return int(text[2:], 8)
         if text.startswith("0x"):
@@ -379,6 +391,10 @@ def resolve_plain(text: str) -> Any:
 
 _PHRASES = {
     "mapping values are not allowed here": "hier mag geen ':' met een waarde staan (vergeten inspringing of aanhalingstekens?)",
+    "mapping values are not allowed in this context": "hier mag geen ':' met een waarde staan (verkeerde inspringing, of een ': ' in een waarde zonder aanhalingstekens?)",
+    "while scanning for the next token": "",
+    "while parsing a block node": "in een blok",
+    "while parsing a node": "",
     "could not find expected ':'": "de ':' na een sleutel ontbreekt",
     "did not find expected key": "verwachtte een sleutel op deze inspringing",
     "did not find expected node content": "verwachtte hier een waarde",
@@ -407,4 +423,8 @@ def _translate(text: str) -> str:
     """Dutch for libyaml's English phrases; unknown phrases are kept, quoted."""
     if not text:
         return ""
-    return _PHRASES.get(text, f"'{text}'")
+    if text in _PHRASES:
+        return _PHRASES[text]
+    if text.startswith("found character") and "cannot start any token" in text:
+        return "dit teken kan hier niet beginnen (staat er een @ of ` aan het begin van een waarde? Zet die dan tussen aanhalingstekens)"
+    return f"'{text}'"
