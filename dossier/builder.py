@@ -53,7 +53,7 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
     meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
                 dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
     documents = render_documents(dossier, status, path)
-    files = produce(documents, meta, formats, a.sjabloonset)
+    files = produce(documents, meta, formats, a.sjabloonset, a.logo)
     files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, a.sjabloonset)
     write_atomically(out_root / name, files)
     return 0, checked.diagnostics

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .types import Aantal, Bedrag, CpvCode, Datum, Id, Meetwaarde, Naam, Positief, Tekst, Weging
+from .types import Aantal, Bedrag, Bestandsnaam, CpvCode, Datum, Id, Meetwaarde, Naam, Positief, Tekst, Weging
 
 
 def veld(beschrijving: str, default=..., **kwargs):
@@ -90,6 +90,7 @@ class Aanbesteding(Strikt):
     raamovereenkomst: Raamovereenkomst | None = veld("Alleen bij een raamovereenkomst", None)
     kwaliteitsaspecten: list[Kwaliteitsaspect] = veld("Sociale kwaliteitsaspecten die de opdracht borgt", [])
     sjabloonset: Naam | None = veld("Eigen sjabloonset van de gemeente of regio in sjablonen/", None)
+    logo: Bestandsnaam | None = veld("Logo in de map huisstijl/ van de sjabloonset, bijvoorbeeld logo.png", None)
 
 
 # --- procedure ------------------------------------------------------------------------------

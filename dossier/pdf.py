@@ -13,11 +13,14 @@ import typst
 from .diagnostics import DossierError, Location, make
 
 
-def compile_pdf(source: str, root: Path, timestamp: int, document: str) -> bytes:
+def compile_pdf(source: str, root: Path, timestamp: int, document: str, logo: Path | None = None) -> bytes:
+    """``root`` bounds what Typst may read; the logo is passed as a path inside it, never as markup."""
+    inputs = {"logo": "/" + logo.resolve().relative_to(root.resolve()).as_posix()} if logo else {}
     try:
         pdf, warnings = typst.compile_with_warnings(
             source.encode("utf-8"),
             root=str(root),
+            sys_inputs=inputs,
             ignore_system_fonts=True,
             pdf_standards=["a-2b"],
             timestamp=timestamp,

@@ -91,6 +91,7 @@ Meetwaarde = Annotated[
 ]
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$")]
 Naam = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,59}$")]
+Bestandsnaam = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,60}\.(png|jpg|jpeg)$")]
 CpvCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{8}-[0-9]$")]
 Aantal = Annotated[int, Field(ge=0)]
 Positief = Annotated[int, Field(ge=1)]
@@ -103,5 +104,6 @@ Weging = Annotated[
 PATTERN_TEXT = {
     Id.__metadata__[0].pattern: "letters, cijfers, '-', '_' of '.', hooguit 40 tekens (bijvoorbeeld P1)",
     Naam.__metadata__[0].pattern: "kleine letters, cijfers, '-' of '_' (bijvoorbeeld hart-van-brabant)",
+    Bestandsnaam.__metadata__[0].pattern: "een bestandsnaam zonder map, eindigend op .png, .jpg of .jpeg (bijvoorbeeld logo.png)",
     CpvCode.__metadata__[0].pattern: "acht cijfers, een streepje en een controlecijfer (bijvoorbeeld 85310000-5)",
 }

@@ -10,17 +10,21 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
+from docx.shared import Cm
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def finish_docx(data: bytes, *, header: str, title: str, subject: str, kenmerk: str, version: str,
-                status: str, author: str, moment: dt.datetime) -> bytes:
+                status: str, author: str, moment: dt.datetime, logo: Path | None = None) -> bytes:
     document = docx.Document(io.BytesIO(data))
+    if logo is not None and document.paragraphs:
+        document.paragraphs[0].insert_paragraph_before().add_run().add_picture(str(logo), width=Cm(4))
     for section in document.sections:
         paragraphs = section.header.paragraphs
         if paragraphs:

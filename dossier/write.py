@@ -45,19 +45,24 @@ class Meta:
         return int(self.moment.timestamp())
 
 
-def house_style(sjabloonset: str | None, name: str) -> Path:
-    """The first ``huisstijl/<name>`` along the template search path."""
+def house_style(sjabloonset: str | None, name: str, code: str = "D403") -> Path:
+    """The first ``huisstijl/<name>`` along the template search path, never outside the template root."""
+    root = template_root().resolve()
     for folder in template_dirs(sjabloonset):
         candidate = folder / "huisstijl" / name
         if candidate.is_file():
+            if not candidate.resolve().is_relative_to(root):
+                raise DossierError([make("D404", Location(f"huisstijl/{name}"), waarde=name)])
             return candidate
-    raise DossierError([make("D403", Location("huisstijl"), naam=f"huisstijl/{name}", beschikbaar="basis")])
+    raise DossierError([make(code, Location("huisstijl"), naam=name if code == "D406" else f"huisstijl/{name}", beschikbaar="basis")])
 
 
-def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloonset: str | None) -> dict[str, bytes]:
+def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloonset: str | None,
+            logo: str | None = None) -> dict[str, bytes]:
     """All output files of one dossier, by file name."""
     reference = house_style(sjabloonset, "referentie.docx")
     template = house_style(sjabloonset, "pdf.typ")
+    logo_path = house_style(sjabloonset, logo, "D406") if logo else None
 
     def one(document: Document) -> dict[str, bytes]:
         files: dict[str, bytes] = {}
@@ -90,11 +95,11 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
             files[f"{document.naam}.docx"] = finish_docx(
                 raw, header=f"{meta.kenmerk} – {document.titel}", title=f"{document.titel} – {meta.dossier_titel}",
                 subject=meta.dossier_titel, kenmerk=meta.kenmerk, version=meta.versie, status=meta.status,
-                author=meta.organisatie, moment=meta.moment,
+                author=meta.organisatie, moment=meta.moment, logo=logo_path,
             )
         if "pdf" in formats:
             source = ast_to_typst(ast_json, template, meta.epoch, document.naam)
-            files[f"{document.naam}.pdf"] = compile_pdf(source, template.parent, meta.epoch, document.naam)
+            files[f"{document.naam}.pdf"] = compile_pdf(source, template_root(), meta.epoch, document.naam, logo_path)
         return files
 
     results: dict[str, bytes] = {}

@@ -110,3 +110,54 @@ def test_leftovers_of_a_killed_build_are_cleaned_or_restored(tmp_path):
     _remove_leftovers(out, "gemeente")
     assert sorted(p.name for p in out.iterdir()) == ["gemeente"]
     assert (out / "gemeente" / "aanbestedingsleidraad.md").exists()
+
+
+def _png(width: int = 8, height: int = 4) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    rows = b"".join(b"\x00" + b"\x1f\x38\x64" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def test_logo_from_the_house_style_appears_in_word_and_pdf(tmp_path, sets):
+    own = sets / "leiden"
+    (own / "huisstijl").mkdir(parents=True)
+    (own / "huisstijl" / "logo.png").write_bytes(_png())
+    source = _dossier(tmp_path, **{"aanbesteding.sjabloonset": "leiden", "aanbesteding.logo": "logo.png"})
+    code, findings = build_file(str(source), tmp_path / "uit", ["docx", "pdf"], "concept")
+    assert code == 0, [d.to_text() for d in findings]
+    import zipfile
+
+    from pypdf import PdfReader
+
+    with zipfile.ZipFile(tmp_path / "uit" / "gemeente" / "aanbestedingsleidraad.docx") as archive:
+        assert any(n.startswith("word/media/") for n in archive.namelist())
+    assert len(PdfReader(str(tmp_path / "uit" / "gemeente" / "aanbestedingsleidraad.pdf")).pages[0].images) == 1
+
+
+def test_logo_cannot_leave_the_template_folders(tmp_path, sets):
+    code, findings = build_file(str(_dossier(tmp_path, **{"aanbesteding.logo": "../../etc/passwd"})), tmp_path / "u", ["md"], "concept")
+    assert code == 1 and findings[0].code == "D209"
+    code, findings = build_file(str(_dossier(tmp_path, **{"aanbesteding.logo": "ontbreekt.png"})), tmp_path / "u", ["docx"], "concept")
+    assert code == 1 and findings[0].code == "D406"
+    outside = tmp_path / "geheim.png"
+    outside.write_bytes(_png())
+    (sets / "basis" / "huisstijl" / "link.png").symlink_to(outside)
+    code, findings = build_file(str(_dossier(tmp_path, **{"aanbesteding.logo": "link.png"})), tmp_path / "u", ["docx"], "concept")
+    assert code == 1 and findings[0].code == "D404"
+
+
+def test_output_name_cannot_be_a_path(tmp_path):
+    from dossier.builder import output_name
+    from dossier.diagnostics import DossierError
+
+    assert output_name(ROOT / "voorbeelden" / "leiden.yaml") == "leiden"
+    for bad in ("..yaml", ".yaml", "-x.yaml", " spatie.yaml"):
+        with pytest.raises(DossierError) as caught:
+            output_name(tmp_path / bad)
+        assert caught.value.diagnostics[0].code == "D404"
