@@ -65,6 +65,8 @@ class Diagnostic:
         text = f"{self.location.prefix()}: {self.code} {self.severity}{path}: {self.message}"
         if self.hint:
             text += f"\n  = hint: {self.hint}"
+        if self.grondslag:
+            text += f"\n  = grondslag: {self.grondslag}"
         return text
 
 
