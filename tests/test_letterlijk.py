@@ -47,3 +47,28 @@ def test_hostile_value_is_printed_literally(tmp_path, value):
     assert re.sub(r"\s+", " ", value) in first_page
     assert all(abs(float(page.mediabox.width) - 595.3) < 1 for page in reader.pages)  # A4, never 1 cm
     assert "49" not in first_page.replace(value, "")  # no template expression was evaluated
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_hostile_value_reaches_every_document_literally(tmp_path, value):
+    patch = {
+        "inlichtingen[0].vragen[0].vraag": value,
+        "inlichtingen[0].vragen[0].antwoord": value,
+        "maatschappelijke_doelen.ambities[0].resultaten[0].indicatoren[0].naam": value,
+        "escalatiemodel.niveaus[0].naam": value,
+        "monitoring_en_evaluatie.evaluatiemomenten": [{"moment": value, "omschrijving": value}],
+        "looptijd.motivering": value,
+        "percelen[1].naam": value,
+    }
+    source = write_case(tmp_path, "overal", apply_patch(read_yaml(CASES / "basis.yaml"), patch))
+    code, findings = build_file(str(source), tmp_path / "uit", ["docx", "pdf"], "concept")
+    assert code == 0, [d.to_text() for d in findings]
+    folder = tmp_path / "uit" / "overal"
+    flat_value = re.sub(r"\s+", "", value)
+    for docx_path in sorted(folder.glob("*.docx")):
+        if docx_path.stem == "bijlage-c-looptijd-en-verlenging":
+            continue  # the only annex without any of the patched values
+        parts = _text_of_docx(docx_path)
+        assert any(value in part for part in parts), docx_path.name
+        pdf = re.sub(r"\s+", "", " ".join(p.extract_text() for p in PdfReader(str(docx_path.with_suffix(".pdf"))).pages))
+        assert flat_value in pdf.replace("-", "") or flat_value.replace("-", "") in pdf.replace("-", ""), docx_path.name
