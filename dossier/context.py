@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from . import derive
@@ -126,5 +125,4 @@ def document_context(d: Dossier, status: str) -> dict[str, Any]:
             "basis": BASIS_NAMES, "forum": FORUM_NAMES, "frequentie": FREQUENCY_NAMES,
             "verdeling": DISTRIBUTION_NAMES, "rol": ROLE_NAMES,
         },
-        "nul": Decimal(0),
     }

@@ -92,21 +92,17 @@ def catalogue() -> dict[str, Entry]:
     return {code: Entry(code=code, **fields) for code, fields in raw.items()}
 
 
-class _Quoted(dict):
-    """Format helper: a missing parameter is a programming error, so it raises KeyError."""
-
-
 def make(code: str, location: Location, severity: str | None = None, **values: Any) -> Diagnostic:
     """Build the diagnostic for ``code``, filling the catalogue's templates with ``values``."""
     entry = catalogue()[code]
     shown = {k: _show(v) for k, v in values.items()}
-    hint = entry.hint.format_map(_Quoted(shown)) if entry.hint else None
+    hint = entry.hint.format_map(shown) if entry.hint else None
     if "hint" in values and values["hint"]:
         hint = str(values["hint"])
     return Diagnostic(
         code=code,
         severity=severity or entry.ernst,
-        message=entry.bericht.format_map(_Quoted(shown)),
+        message=entry.bericht.format_map(shown),
         location=location,
         hint=hint,
         grondslag=entry.grondslag,

@@ -26,7 +26,6 @@ from .render import Document, template_dirs, template_root
 from .word import finish_docx
 
 FORMATS = ("docx", "pdf", "md")
-KIND_OF_FILE = {"docx": "Word", "pdf": "PDF", "md": "Markdown"}
 
 
 @dataclass(frozen=True)
