@@ -66,8 +66,8 @@ def with_meta(ast: dict[str, Any], fields: dict[str, str | bool]) -> bytes:
     return json.dumps({**ast, "meta": meta}, ensure_ascii=False).encode("utf-8")
 
 
-def ast_to_docx(ast_json: bytes, reference: Path, epoch: int, document: str) -> bytes:
-    return run(["--from", "json", "--to", "docx", "--toc", "--toc-depth=2", f"--reference-doc={reference}", "-o", "-"],
+def ast_to_docx(ast_json: bytes, reference: Path, epoch: int, document: str, toc_depth: int = 2) -> bytes:
+    return run(["--from", "json", "--to", "docx", "--toc", f"--toc-depth={toc_depth}", f"--reference-doc={reference}", "-o", "-"],
                ast_json, epoch, document)
 
 

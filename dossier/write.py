@@ -82,6 +82,7 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
             "date": document.datum,
             "lang": "nl-NL",
             "toc-title": "Inhoudsopgave",
+            "toc-depth": "2" if document.soort == "leidraad" else "1",
             "concept": meta.status == "concept",
         }
         if not document.datum:
@@ -90,7 +91,7 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
             del fields["concept"]
         ast_json = with_meta(ast, fields)
         if "docx" in formats:
-            raw = ast_to_docx(ast_json, reference, meta.epoch, document.naam)
+            raw = ast_to_docx(ast_json, reference, meta.epoch, document.naam, 2 if document.soort == "leidraad" else 1)
             files[f"{document.naam}.docx"] = finish_docx(
                 raw, header=f"{meta.kenmerk} – {document.titel}", title=f"{document.titel} – {meta.dossier_titel}",
                 subject=meta.dossier_titel, kenmerk=meta.kenmerk, version=meta.versie, status=meta.status,

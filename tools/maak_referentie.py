@@ -86,13 +86,17 @@ def style_patch(styles: str, font: str, colour: str) -> str:
     styles = re.sub(r'w:cstheme="[^"]*"', "", styles)
     styles = re.sub(r'w:eastAsiaTheme="[^"]*"', "", styles)
     styles = re.sub(r'<w:color w:val="[0-9A-Fa-f]{6}"', f'<w:color w:val="{colour}"', styles)
+    styles = re.sub(r' w:theme(Color|Shade|Tint)="[^"]*"', "", styles)  # a theme colour would override ours
     for level in range(3):
         sid = f"Heading{level + 1}"
         pattern = re.compile(rf'(<w:style w:type="paragraph" w:styleId="{sid}">.*?<w:pPr>)', re.S)
         numpr = f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{HEADING_LIST_ID}"/></w:numPr>'
-        styles, count = pattern.subn(lambda m: m.group(1) + numpr, styles, count=1)
+        styles, count = pattern.subn(lambda m, numpr=numpr: m.group(1) + numpr, styles, count=1)
         assert count == 1, sid
-    styles = styles.replace("<w:docDefaults>", '<w:docDefaults>', 1)
+    # The heading of the table of contents is based on Heading 1 but must not get a number.
+    toc = re.compile(r'(<w:style w:type="paragraph" w:styleId="TOCHeading">.*?<w:pPr>)', re.S)
+    styles, count = toc.subn(r'\1<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>', styles, count=1)
+    assert count == 1, "TOCHeading"
     styles = re.sub(r'(<w:rPrDefault><w:rPr>)', r'\1<w:lang w:val="nl-NL"/>', styles, count=1)
     return styles
 
