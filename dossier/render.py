@@ -14,6 +14,7 @@ the very template it replaces.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -133,6 +134,12 @@ def template_dirs(sjabloonset: str | None) -> list[Path]:
 
 
 def make_environment(sjabloonset: str | None) -> SandboxedEnvironment:
+    """One environment per template set and root, so compiled templates are reused across dossiers."""
+    return _environment(sjabloonset, template_root())
+
+
+@functools.lru_cache(maxsize=16)
+def _environment(sjabloonset: str | None, root: Path) -> SandboxedEnvironment:
     dirs = template_dirs(sjabloonset)
     loader = jinja2.ChoiceLoader(
         [jinja2.FileSystemLoader([str(d) for d in dirs]),
