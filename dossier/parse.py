@@ -67,7 +67,7 @@ def _diagnostic(document: LoadedDocument, error: dict[str, Any]) -> Diagnostic:
         known = sorted(_fields_at(loc[:-1]))
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
         hint = f"bedoelde u '{close[0]}'?" if close else ("bekende sleutels hier: " + ", ".join(known) if known else None)
-        if " " in key.strip() and not close:
+        if not close and (" " in key.strip() or value is None):
             hint = ("staat er een komma in een waarde tussen { }? Die splitst de waarde in tweeën; "
                     "zet de waarde dan tussen aanhalingstekens")
         return make("D201", document.locate(loc, on_key=True), sleutel=key, hint=hint)
