@@ -41,7 +41,7 @@ PROCEDURE_NAMES = {
     "mededingingsprocedure-met-onderhandeling": "mededingingsprocedure met onderhandeling",
     "meervoudig-onderhands": "meervoudig onderhandse procedure",
     "enkelvoudig-onderhands": "enkelvoudig onderhandse procedure",
-    "open-house": "open house (toelatingsprocedure zonder selectie)",
+    "open-house": "toelatingsprocedure open house, zonder selectie tussen aanbieders",
     "subsidietender": "subsidietender op grond van de Algemene wet bestuursrecht",
 }
 BASIS_NAMES = {"bpkv": "beste prijs-kwaliteitverhouding", "laagste-prijs": "laagste prijs", "laagste-kosten": "laagste kosten op basis van kosteneffectiviteit"}
