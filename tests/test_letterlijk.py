@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import docx
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import pytest
 from helpers import CASES, apply_patch, read_yaml, write_case
 from pypdf import PdfReader
@@ -72,3 +74,33 @@ def test_hostile_value_reaches_every_document_literally(tmp_path, value):
         assert any(value in part for part in parts), docx_path.name
         pdf = re.sub(r"\s+", "", " ".join(p.extract_text() for p in PdfReader(str(docx_path.with_suffix(".pdf"))).pages))
         assert flat_value in pdf.replace("-", "") or flat_value.replace("-", "") in pdf.replace("-", ""), docx_path.name
+
+
+def _plain_texts(ast: dict) -> list[str]:
+    """The text of each paragraph of a pandoc AST, as a reader would see it."""
+    def inline_text(inlines: list) -> str:
+        out = []
+        for node in inlines:
+            kind = node["t"]
+            if kind == "Str":
+                out.append(node["c"])
+            elif kind in ("Space", "SoftBreak", "LineBreak"):
+                out.append(" ")
+            else:
+                out.append(f"<{kind}>")  # any markup node means a value was read as syntax
+        return "".join(out)
+
+    return [inline_text(block["c"]) for block in ast["blocks"] if block["t"] in ("Para", "Plain")]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60)
+                .filter(lambda t: t.strip()), min_size=1, max_size=40))
+def test_escaped_values_read_back_as_the_same_text_in_pandoc(values):
+    from dossier.pandoc import markdown_to_ast
+    from dossier.render import md_escape
+
+    markdown = "\n\n".join(md_escape(v) for v in values) + "\n"
+    texts = _plain_texts(markdown_to_ast(markdown, 0, "eigenschap"))
+    expected = [re.sub(r"\s+", " ", v).strip() for v in values]
+    assert texts == expected
