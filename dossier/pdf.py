@@ -6,6 +6,7 @@ every machine; any warning of the compiler, a missing font above all, fails the 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import typst
@@ -34,4 +35,8 @@ def compile_pdf(source: str, root: Path, timestamp: int, document: str, logo: Pa
 
 def _first_line(text: str) -> str:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    return lines[0] if lines else "onbekende fout"
+    line = lines[0] if lines else "onbekende fout"
+    match = re.search(r"unknown font family: ([^\]\)\n,]+)", line)
+    if match:
+        return f"het lettertype '{match.group(1).strip()}' is niet beschikbaar (alleen de lettertypen van Typst worden gebruikt)"
+    return line
