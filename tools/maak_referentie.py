@@ -30,7 +30,8 @@ R = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationship
 HEADING_LIST_ID = 10
 
 
-def heading_numbering() -> str:
+def heading_numbering() -> tuple[str, str]:
+    """The abstract list for Heading 1-3 and the list instance that points at it."""
     levels = []
     for level in range(3):
         text = ".".join(f"%{i + 1}" for i in range(level + 1))
@@ -40,11 +41,18 @@ def heading_numbering() -> str:
             f'<w:pStyle w:val="Heading{level + 1}"/><w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
             f'<w:pPr><w:ind w:left="{indent}" w:hanging="{indent}"/></w:pPr></w:lvl>'
         )
-    return (
+    abstract = (
         f'<w:abstractNum w:abstractNumId="{HEADING_LIST_ID}"><w:multiLevelType w:val="multilevel"/>'
-        + "".join(levels)
-        + f'</w:abstractNum><w:num w:numId="{HEADING_LIST_ID}"><w:abstractNumId w:val="{HEADING_LIST_ID}"/></w:num>'
+        + "".join(levels) + "</w:abstractNum>"
     )
+    return abstract, f'<w:num w:numId="{HEADING_LIST_ID}"><w:abstractNumId w:val="{HEADING_LIST_ID}"/></w:num>'
+
+
+def insert_before(parts: dict[str, bytes], name: str, marker: str, xml: str) -> None:
+    """Insert ``xml`` before the first ``marker`` in part ``name``."""
+    text = parts[name].decode()
+    assert marker in text, (name, marker)
+    parts[name] = text.replace(marker, xml + marker, 1).encode()
 
 
 def field(instruction: str, shown: str) -> str:
@@ -119,33 +127,20 @@ def build(font: str, colour: str, out: Path) -> None:
     source = zipfile.ZipFile(io.BytesIO(default))
     parts = {name: source.read(name) for name in source.namelist()}
     parts["word/styles.xml"] = style_patch(parts["word/styles.xml"].decode(), font, colour).encode()
-    numbering = parts["word/numbering.xml"].decode()
-    first = numbering.index("<w:abstractNum ")
-    numbering = numbering[:first] + heading_numbering() + numbering[first:]
-    # Word wants every abstractNum before every num: move ours to the right place.
-    abstract, num = heading_numbering().split("</w:abstractNum>")
-    numbering = numbering.replace(abstract + "</w:abstractNum>" + num, abstract + "</w:abstractNum>")
-    numbering = numbering.replace("</w:numbering>", num + "</w:numbering>")
-    parts["word/numbering.xml"] = numbering.encode()
+    # Word wants every abstractNum before every num.
+    abstract, num = heading_numbering()
+    insert_before(parts, "word/numbering.xml", "<w:abstractNum ", abstract)
+    insert_before(parts, "word/numbering.xml", "</w:numbering>", num)
     parts["word/document.xml"] = document_patch(parts["word/document.xml"].decode()).encode()
     parts["word/header1.xml"] = header_xml().encode()
     parts["word/footer1.xml"] = footer_xml().encode()
-    rels = parts["word/_rels/document.xml.rels"].decode()
     base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-    rels = rels.replace(
-        "</Relationships>",
-        f'<Relationship Id="rIdHuisstijlKop" Type="{base}/header" Target="header1.xml"/>'
-        f'<Relationship Id="rIdHuisstijlVoet" Type="{base}/footer" Target="footer1.xml"/></Relationships>',
-    )
-    parts["word/_rels/document.xml.rels"] = rels.encode()
-    types = parts["[Content_Types].xml"].decode()
     ct = "application/vnd.openxmlformats-officedocument.wordprocessingml"
-    types = types.replace(
-        "</Types>",
-        f'<Override PartName="/word/header1.xml" ContentType="{ct}.header+xml"/>'
-        f'<Override PartName="/word/footer1.xml" ContentType="{ct}.footer+xml"/></Types>',
-    )
-    parts["[Content_Types].xml"] = types.encode()
+    for rid, kind, target in (("rIdHuisstijlKop", "header", "header1.xml"), ("rIdHuisstijlVoet", "footer", "footer1.xml")):
+        insert_before(parts, "word/_rels/document.xml.rels", "</Relationships>",
+                      f'<Relationship Id="{rid}" Type="{base}/{kind}" Target="{target}"/>')
+        insert_before(parts, "[Content_Types].xml", "</Types>",
+                      f'<Override PartName="/word/{target}" ContentType="{ct}.{kind}+xml"/>')
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in sorted(parts, key=lambda n: (n != "[Content_Types].xml", n)):
