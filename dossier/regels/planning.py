@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 
 from .. import derive, nl
 from ..diagnostics import WAARSCHUWING
@@ -96,7 +97,7 @@ def planning_op_volgorde(ctx: Context) -> None:
     start = ctx.dossier.looptijd.ingangsdatum
     if start is not None:
         steps.append((("looptijd", "ingangsdatum"), "ingangsdatum van de overeenkomst", start))
-    for (_, before_label, before), (path, label, day) in zip(steps, steps[1:]):
+    for (_, before_label, before), (path, label, day) in pairwise(steps):
         too_early = day < before if path[-1] == "ingangsdatum" else day <= before
         if too_early:
             ctx.report("D328", path, later=label, datum_later=nl.datum(day), eerder=before_label, datum_eerder=nl.datum(before))
@@ -104,7 +105,7 @@ def planning_op_volgorde(ctx: Context) -> None:
         ctx.report("D328", ("planning", "aankondiging_gunning"), later="aankondiging gunning", datum_later=nl.datum(p.aankondiging_gunning),
                    eerder="gunningsbeslissing", datum_eerder=nl.datum(p.gunningsbeslissing))
     rounds = ctx.dossier.inlichtingen
-    for i, (first, second) in enumerate(zip(rounds, rounds[1:]), start=1):
+    for i, (first, second) in enumerate(pairwise(rounds), start=1):
         if second.datum <= first.datum:
             ctx.report("D328", ("inlichtingen", i, "datum"), later=f"nota van inlichtingen {second.ronde}", datum_later=nl.datum(second.datum),
                        eerder=f"nota van inlichtingen {first.ronde}", datum_eerder=nl.datum(first.datum))
