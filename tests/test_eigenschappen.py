@@ -75,3 +75,26 @@ def test_fuzz_thousand_generated_dossiers():
         except DossierError:
             failed += 1
     assert passed + failed <= 1000 and failed > 0  # the mutations do break dossiers, and nothing else escapes
+
+
+def test_every_schema_valid_dossier_renders_without_template_errors():
+    """Templates must cope with every dossier the schema accepts, even one the rules reject."""
+    import random
+    from pathlib import Path
+
+    from fuzz import mutate
+
+    from dossier.render import render_documents
+
+    rng = random.Random(11)
+    bases = [read_yaml(p) for p in sorted(Path(CASES.parent.parent / "voorbeelden").glob("*.yaml"))]
+    rendered = 0
+    for _ in range(1500):
+        data = mutate(rng.choice(bases), rng, rng.randint(1, 2))
+        try:
+            dossier = parse_dossier(load_bytes(yaml.safe_dump(data, allow_unicode=True).encode("utf-8"), "f.yaml"))
+        except DossierError:
+            continue
+        render_documents(dossier, "concept", "f.yaml")  # a DossierError here is a template bug
+        rendered += 1
+    assert rendered > 200
