@@ -89,7 +89,7 @@ def test_every_schema_valid_dossier_renders_without_template_errors():
     rng = random.Random(11)
     bases = [read_yaml(p) for p in sorted(Path(CASES.parent.parent / "voorbeelden").glob("*.yaml"))]
     rendered = 0
-    for _ in range(1500):
+    for _ in range(400):
         data = mutate(rng.choice(bases), rng, rng.randint(1, 2))
         try:
             dossier = parse_dossier(load_bytes(yaml.safe_dump(data, allow_unicode=True).encode("utf-8"), "f.yaml"))
@@ -97,4 +97,4 @@ def test_every_schema_valid_dossier_renders_without_template_errors():
             continue
         render_documents(dossier, "concept", "f.yaml")  # a DossierError here is a template bug
         rendered += 1
-    assert rendered > 200
+    assert rendered > 50
