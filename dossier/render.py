@@ -7,15 +7,14 @@ is already Markdown (macros, ``tabel``, ``alineas``) is a ``Md`` (a ``Markup``),
 unchanged. Autoescape is on only so that macro output is marked; markupsafe's HTML escaping never
 applies to a value because ``finalize`` turns every value into ``Md`` first.
 
-Template sets: ``sjablonen/<set>/`` is searched before ``sjablonen/basis/``, and
-``{% extends "!basis/aanbestedingsleidraad.md.j2" %}`` lets a municipality override one block of
-the very template it replaces.
+Template sets (see ``sjabloonsets``): the dossier's own set is searched first, ``basis`` last, and
+``{% extends "!basis/aanbestedingsleidraad.md.j2" %}`` (or ``!<any set in the chain>/...``) lets a
+municipality override one block of the very template it replaces.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import re
 import sys
 from dataclasses import dataclass
@@ -31,9 +30,8 @@ from .context import document_context
 from .derive import Annex, annexes
 from .diagnostics import DossierError, Location, make
 from .model import Dossier
+from .sjabloonsets import chain, template_root
 
-PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent / "sjablonen"
-BASE_SET = "basis"
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _WHITESPACE = re.compile(r"\s+")
 
@@ -111,28 +109,6 @@ class Document:
     datum: str
 
 
-def template_root() -> Path:
-    """The folder with the template sets: ``sjablonen/`` of the project, or $DOSSIER_SJABLONEN."""
-    configured = os.environ.get("DOSSIER_SJABLONEN")
-    return Path(configured).resolve() if configured else PROJECT_TEMPLATES
-
-
-def template_dirs(sjabloonset: str | None) -> list[Path]:
-    """The search path: the municipality's set first, then the base set."""
-    root = template_root()
-    dirs = []
-    if sjabloonset and sjabloonset != BASE_SET:
-        candidate = (root / sjabloonset).resolve()
-        if candidate.parent != root.resolve():
-            raise DossierError([make("D404", Location("sjabloonset"), waarde=sjabloonset)])
-        if not candidate.is_dir():
-            available = sorted(p.name for p in root.iterdir() if p.is_dir())
-            raise DossierError([make("D403", Location("sjabloonset"), naam=sjabloonset, beschikbaar=", ".join(available))])
-        dirs.append(candidate)
-    dirs.append(root / BASE_SET)
-    return dirs
-
-
 def make_environment(sjabloonset: str | None) -> SandboxedEnvironment:
     """One environment per template set and root, so compiled templates are reused across dossiers."""
     return _environment(sjabloonset, template_root())
@@ -140,10 +116,10 @@ def make_environment(sjabloonset: str | None) -> SandboxedEnvironment:
 
 @functools.lru_cache(maxsize=16)
 def _environment(sjabloonset: str | None, root: Path) -> SandboxedEnvironment:
-    dirs = template_dirs(sjabloonset)
+    sets = chain(sjabloonset)
     loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader([str(d) for d in dirs]),
-         jinja2.PrefixLoader({"!basis": jinja2.FileSystemLoader(str(dirs[-1]))}, delimiter="/")]
+        [jinja2.FileSystemLoader([str(s.map) for s in sets]),
+         jinja2.PrefixLoader({f"!{s.naam}": jinja2.FileSystemLoader(str(s.map)) for s in sets}, delimiter="/")]
     )
     env = SandboxedEnvironment(
         loader=loader,

@@ -22,7 +22,8 @@ from . import __version__
 from .diagnostics import DossierError, Location, make
 from .pandoc import ast_to_docx, ast_to_typst, markdown_to_ast, with_meta
 from .pdf import compile_pdf
-from .render import Document, template_dirs, template_root
+from .render import Document
+from .sjabloonsets import chain, template_dirs, template_root
 from .word import finish_docx
 
 FORMATS = ("docx", "pdf", "md")
@@ -112,14 +113,17 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
 def template_set_info(sjabloonset: str | None) -> dict[str, str]:
     """Name, declared version and content hash of the template sets used, for the manifest."""
     digest = hashlib.sha256()
-    versions = []
-    for folder in template_dirs(sjabloonset):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    sets = chain(sjabloonset)
+    for template_set in sets:
+        for path in sorted(p for p in template_set.map.rglob("*") if p.is_file()):
             digest.update(path.relative_to(template_root()).as_posix().encode())
             digest.update(path.read_bytes())
-        version_file = folder / "VERSIE"
-        versions.append(f"{folder.name} {version_file.read_text('utf-8').strip() if version_file.exists() else 'onbekend'}")
-    return {"naam": sjabloonset or "basis", "versie": ", ".join(versions), "sha256": digest.hexdigest()}
+    return {
+        "naam": sets[0].naam,
+        "versie": ", ".join(f"{s.naam} {s.versie}" for s in sets),
+        "keten": [s.naam for s in sets],
+        "sha256": digest.hexdigest(),
+    }
 
 
 def manifest(documents: list[Document], files: dict[str, bytes], input_sha256: str, source: str, meta: Meta,

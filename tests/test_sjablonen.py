@@ -174,3 +174,43 @@ def test_a_font_warning_fails_the_build_and_keeps_previous_output(tmp_path, sets
     code, findings = build_file(str(_dossier(tmp_path, **{"aanbesteding.sjabloonset": "lettertype"})), out, ["pdf"], "concept")
     assert code == 1 and findings[0].code == "D503" and "bestaat niet sans" in findings[0].message.lower()
     assert {p.name: p.read_bytes() for p in (out / "gemeente").iterdir()} == before
+
+
+def test_region_set_between_municipality_and_base(tmp_path, sets):
+    region = sets / "hart-van-brabant"
+    (region / "huisstijl").mkdir(parents=True)
+    (region / "sjabloonset.yaml").write_text('versie: "2.1"\n', "utf-8")
+    (region / "aanbestedingsleidraad.md.j2").write_text(
+        '{% extends "!basis/aanbestedingsleidraad.md.j2" %}\n'
+        "{% block klachten %}\n## Regionaal klachtenmeldpunt\n\nKlachten meldt u bij de regio.\n{% endblock %}\n", "utf-8")
+    town = sets / "gemeente-dongen"
+    town.mkdir()
+    (town / "sjabloonset.yaml").write_text('versie: "1.0"\nerft_van: hart-van-brabant\n', "utf-8")
+    (town / "aanbestedingsleidraad.md.j2").write_text(
+        '{% extends "!hart-van-brabant/aanbestedingsleidraad.md.j2" %}\n'
+        "{% block samenwerking %}\n# Lokale samenwerking\n\nDongen vraagt samenwerking met lokale verenigingen.\n{% endblock %}\n", "utf-8")
+    source = _dossier(tmp_path, **{"aanbesteding.sjabloonset": "gemeente-dongen"})
+    code, findings = build_file(str(source), tmp_path / "uit", ["docx"], "concept")
+    assert code == 0, [d.to_text() for d in findings]
+    text = _paragraphs(tmp_path / "uit" / "gemeente" / "aanbestedingsleidraad.docx")
+    assert "Regionaal klachtenmeldpunt" in text and "Lokale samenwerking" in text and "Gunning" in text
+    import json
+
+    manifest = json.loads((tmp_path / "uit" / "gemeente" / "manifest.json").read_text("utf-8"))
+    assert manifest["sjabloonset"]["keten"] == ["gemeente-dongen", "hart-van-brabant", "basis"]
+    assert manifest["sjabloonset"]["versie"] == "gemeente-dongen 1.0, hart-van-brabant 2.1, basis 1.0"
+
+
+def test_set_chain_that_loops_or_escapes_is_refused(tmp_path, sets):
+    (sets / "a").mkdir()
+    (sets / "a" / "sjabloonset.yaml").write_text("erft_van: b\n", "utf-8")
+    (sets / "b").mkdir()
+    (sets / "b" / "sjabloonset.yaml").write_text("erft_van: a\n", "utf-8")
+    code, findings = build_file(str(_dossier(tmp_path, **{"aanbesteding.sjabloonset": "a"})), tmp_path / "u", ["md"], "concept")
+    assert code == 1 and findings[0].code == "D407"
+    (sets / "b" / "sjabloonset.yaml").write_text("erft_van: ../../etc\n", "utf-8")
+    code, findings = build_file(str(_dossier(tmp_path, **{"aanbesteding.sjabloonset": "a"})), tmp_path / "u", ["md"], "concept")
+    assert code == 1 and findings[0].code == "D404"
+    (sets / "b" / "sjabloonset.yaml").write_text("!!python/object/apply:os.system ['true']\n", "utf-8")
+    code, findings = build_file(str(_dossier(tmp_path, **{"aanbesteding.sjabloonset": "a"})), tmp_path / "u", ["md"], "concept")
+    assert code == 1 and findings[0].code == "D407"
