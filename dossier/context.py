@@ -117,6 +117,7 @@ def document_context(d: Dossier, status: str) -> dict[str, Any]:
         "waarde_per_jaar": derive.yearly_value(d),
         "opschortende_termijn_einde": derive.standstill_end(d),
         "termijnen": terms,
+        "inlichtingen_dagen": derive.information_days(d),
         "percelen": lots,
         "bijlagen": derive.annexes(d),
         "bijlage": {a.slug: a for a in derive.annexes(d)},

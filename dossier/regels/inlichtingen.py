@@ -5,16 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import derive, nl
+from ..diagnostics import WAARSCHUWING
 from . import Context, rule
 
 
 @rule("D325")
 def nota_op_tijd(ctx: Context) -> None:
     deadline = ctx.dossier.planning.inschrijving
-    days = ctx.terms["inlichtingen_voor_inschrijving"]
+    european = ctx.regime.naam == "europees"
+    days = derive.information_days(ctx.dossier)
+    severity = None if european else WAARSCHUWING  # below the threshold and under SAS: practice [U]
     for i, ronde in enumerate(ctx.dossier.inlichtingen):
         if deadline is not None and ronde.datum > deadline - dt.timedelta(days=days):
-            ctx.report("D325", ("inlichtingen", i, "datum"),
+            ctx.report("D325", ("inlichtingen", i, "datum"), severity=severity,
                        reden=f"nota van inlichtingen {ronde.ronde} verschijnt op {nl.datum(ronde.datum)}, minder dan {days} dagen "
                              f"voor de inschrijving op {nl.datum(deadline)}")
         if ronde.vragen_uiterlijk is not None and ronde.vragen_uiterlijk >= ronde.datum:
