@@ -18,27 +18,26 @@ from pydantic_core import PydanticCustomError
 from .load import DUTCH_DATE, DUTCH_NUMBER
 
 
-def _money(value: Any) -> Decimal:
+def _decimal(value: Any, type_error: str) -> Decimal:
+    """A finite int or float as Decimal; a Dutch-formatted number gets its own error type."""
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         if isinstance(value, str) and DUTCH_NUMBER.fullmatch(value.strip()):
             raise PydanticCustomError("dutch_number", "Dutch number")
-        raise PydanticCustomError("bedrag_type", "amount expected")
+        raise PydanticCustomError(type_error, "number expected")
     if isinstance(value, float) and not math.isfinite(value):
-        raise PydanticCustomError("bedrag_type", "amount expected")
-    amount = Decimal(str(value))
+        raise PydanticCustomError(type_error, "number expected")
+    return Decimal(str(value))
+
+
+def _money(value: Any) -> Decimal:
+    amount = _decimal(value, "bedrag_type")
     if amount < 0:
         raise PydanticCustomError("negatief", "negative")
     return amount
 
 
 def _weight(value: Any) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
-        if isinstance(value, str) and DUTCH_NUMBER.fullmatch(value.strip()):
-            raise PydanticCustomError("dutch_number", "Dutch number")
-        raise PydanticCustomError("getal_type", "number expected")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise PydanticCustomError("getal_type", "number expected")
-    weight = Decimal(str(value))
+    weight = _decimal(value, "getal_type")
     if not 0 <= weight <= 100:
         raise PydanticCustomError("weging_bereik", "0-100")
     return weight
