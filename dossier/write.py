@@ -94,7 +94,7 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
         if "docx" in formats:
             raw = ast_to_docx(ast_json, reference, meta.epoch, document.naam, 2 if document.soort == "leidraad" else 1)
             files[f"{document.naam}.docx"] = finish_docx(
-                raw, header=f"{meta.kenmerk} – {document.titel}", title=f"{document.titel} – {meta.dossier_titel}",
+                raw, header=f"{meta.kenmerk} – {document.titel}" + (" – CONCEPT" if meta.status == "concept" else ""), title=f"{document.titel} – {meta.dossier_titel}",
                 subject=meta.dossier_titel, kenmerk=meta.kenmerk, version=meta.versie, status=meta.status,
                 author=meta.organisatie, moment=meta.moment, logo=logo_path,
             )

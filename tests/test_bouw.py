@@ -86,7 +86,7 @@ def test_leiden_leidraad_in_word(built):
     props = document.core_properties
     assert props.keywords == "LEI-SD-2019-014" and props.content_status == "concept" and props.version == "1.0"
     assert "Aanbestedingsleidraad" in props.title
-    assert document.sections[0].header.paragraphs[0].text == "LEI-SD-2019-014 – Aanbestedingsleidraad"
+    assert document.sections[0].header.paragraphs[0].text == "LEI-SD-2019-014 – Aanbestedingsleidraad – CONCEPT"
 
 
 def test_word_has_native_heading_numbering_toc_and_page_fields(built):
@@ -159,6 +159,9 @@ def test_definitief_has_no_watermark(tmp_path):
     text = pdf_text(tmp_path / "leiden" / "bijlage-c-looptijd-en-verlenging.pdf")
     assert "CONCEPT" not in text and "definitief" in text
     assert not list((tmp_path / "leiden").glob("*.docx"))
+    code, _ = build_file(str(ROOT / "voorbeelden" / "leiden.yaml"), tmp_path / "w", ["docx"], "definitief")
+    header = docx.Document(str(tmp_path / "w" / "leiden" / "aanbestedingsleidraad.docx")).sections[0].header
+    assert header.paragraphs[0].text == "LEI-SD-2019-014 – Aanbestedingsleidraad"
 
 
 def test_every_example_passes_the_check_with_only_explained_warnings():
