@@ -81,3 +81,27 @@ def test_bouw_refuses_a_dossier_with_errors(tmp_path):
     done = run(sys.executable, "build.py", "bouw", str(source), "--uit", str(tmp_path / "uit"))
     assert done.returncode == 1 and "D317" in done.stdout
     assert not (tmp_path / "uit" / "kapot").exists()
+
+
+def test_json_schema_accepts_every_example_and_rejects_a_typo():
+    import datetime as dt
+
+    import jsonschema
+
+    from dossier.load import load_file
+
+    schema = json.loads(run(sys.executable, "build.py", "schema").stdout)
+    validator = jsonschema.Draft202012Validator(schema)
+
+    def as_json(value):  # what an editor sees: dates are text in YAML 1.2
+        if isinstance(value, dict):
+            return {k: as_json(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [as_json(v) for v in value]
+        return value.isoformat() if isinstance(value, dt.date) else value
+
+    for example in sorted((ROOT / "voorbeelden").glob("*.yaml")):
+        data = as_json(load_file(example).data)
+        assert not list(validator.iter_errors(data)), example.name
+    data["looptyd"] = {}
+    assert list(validator.iter_errors(data))
