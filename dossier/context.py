@@ -104,6 +104,7 @@ def document_context(d: Dossier, status: str) -> dict[str, Any]:
         for p in d.percelen
     ]
     terms = derive.terms_for(derive.reference_date(d))
+    annexes = derive.annexes(d)
     return {
         "d": d,
         "a": d.aanbesteding,
@@ -117,10 +118,10 @@ def document_context(d: Dossier, status: str) -> dict[str, Any]:
         "waarde_per_jaar": derive.yearly_value(d),
         "opschortende_termijn_einde": derive.standstill_end(d),
         "termijnen": terms,
-        "inlichtingen_dagen": derive.information_days(d),
+        "inlichtingen_dagen": derive.information_days(terms, regime),
         "percelen": lots,
-        "bijlagen": derive.annexes(d),
-        "bijlage": {a.slug: a for a in derive.annexes(d)},
+        "bijlagen": annexes,
+        "bijlage": {a.slug: a for a in annexes},
         "planning": planning_rows(d),
         "namen": {
             "basis": BASIS_NAMES, "forum": FORUM_NAMES, "frequentie": FREQUENCY_NAMES,

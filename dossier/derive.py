@@ -186,11 +186,9 @@ def regime(dossier: Dossier, term: Term | None) -> Regime:
     return Regime(name, REGIME_NAMES[name], threshold, value)
 
 
-def information_days(dossier: Dossier) -> int:
+def information_days(terms: dict, applicable: Regime) -> int:
     """How many days before the tender deadline the last note of information must be out."""
-    terms = terms_for(reference_date(dossier))
-    european = regime(dossier, contract_term(dossier)).naam == "europees"
-    return terms["inlichtingen_europees"] if european else terms["inlichtingen_overig"]
+    return terms["inlichtingen_europees"] if applicable.naam == "europees" else terms["inlichtingen_overig"]
 
 
 def standstill_end(dossier: Dossier) -> dt.date | None:

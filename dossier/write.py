@@ -71,6 +71,7 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
         if "docx" not in formats and "pdf" not in formats:
             return files
         ast = markdown_to_ast(document.markdown, meta.epoch, document.naam)
+        toc_depth = 2 if document.soort == "leidraad" else 1  # notes and annexes: chapters only
         fields = {
             "title": document.titel,
             "subtitle": document.ondertitel,
@@ -83,7 +84,7 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
             "date": document.datum,
             "lang": "nl-NL",
             "toc-title": "Inhoudsopgave",
-            "toc-depth": "2" if document.soort == "leidraad" else "1",
+            "toc-depth": str(toc_depth),
             "concept": meta.status == "concept",
         }
         if not document.datum:
@@ -92,7 +93,7 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
             del fields["concept"]
         ast_json = with_meta(ast, fields)
         if "docx" in formats:
-            raw = ast_to_docx(ast_json, reference, meta.epoch, document.naam, 2 if document.soort == "leidraad" else 1)
+            raw = ast_to_docx(ast_json, reference, meta.epoch, document.naam, toc_depth)
             files[f"{document.naam}.docx"] = finish_docx(
                 raw, header=f"{meta.kenmerk} – {document.titel}" + (" – CONCEPT" if meta.status == "concept" else ""), title=f"{document.titel} – {meta.dossier_titel}",
                 subject=meta.dossier_titel, kenmerk=meta.kenmerk, version=meta.versie, status=meta.status,

@@ -13,7 +13,7 @@ from . import Context, rule
 def nota_op_tijd(ctx: Context) -> None:
     deadline = ctx.dossier.planning.inschrijving
     european = ctx.regime.naam == "europees"
-    days = derive.information_days(ctx.dossier)
+    days = derive.information_days(ctx.terms, ctx.regime)
     severity = None if european else WAARSCHUWING  # below the threshold and under SAS: practice [U]
     for i, ronde in enumerate(ctx.dossier.inlichtingen):
         if deadline is not None and ronde.datum > deadline - dt.timedelta(days=days):
