@@ -17,13 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dossier import derive  # noqa: E402
-from dossier.builder import build_file  # noqa: E402
-from dossier.pandoc import ast_to_docx, ast_to_typst, markdown_to_ast, with_meta  # noqa: E402
-from dossier.pdf import compile_pdf  # noqa: E402
-from dossier.pipeline import check_file  # noqa: E402
-from dossier.render import render_documents  # noqa: E402
-from dossier.write import house_style  # noqa: E402
+from dossier.opdrachten.bouw import build_file  # noqa: E402
+from dossier.uitvoer.pandoc import ast_to_docx, ast_to_typst, markdown_to_ast, with_meta  # noqa: E402
+from dossier.uitvoer.pdf import compile_pdf  # noqa: E402
+from dossier.opdrachten.controleer import check_file  # noqa: E402
+from dossier.documenten.render import render_documents  # noqa: E402
+from dossier.documenten.sjabloonsets import resolve  # noqa: E402
 
 
 def timed(function, repeat: int) -> tuple[float, object]:
@@ -53,12 +52,13 @@ def bench(path: Path, repeat: int) -> None:
     print(f"\n== {path.name}")
     t_check, checked = timed(lambda: check_file(path), repeat)
     print(f"controleer (load+parse+rules)  {ms(t_check)}")
-    dossier = checked.dossier
-    t_render, documents = timed(lambda: render_documents(dossier, "concept", str(path)), repeat)
+    dossier, afgeleid = checked.dossier, checked.afgeleid
+    sjabloonset = resolve(dossier.aanbesteding.sjabloonset)
+    t_render, documents = timed(lambda: render_documents(dossier, afgeleid, sjabloonset, "concept", str(path)), repeat)
     print(f"render (Jinja, {len(documents)} documenten)     {ms(t_render)}")
-    day = derive.reference_date(dossier)
+    day = afgeleid.peildatum
     epoch = int(time.mktime(day.timetuple())) if day else 0
-    reference, template = house_style(None, "referentie.docx"), house_style(None, "pdf.typ")
+    reference, template = sjabloonset.referentie, sjabloonset.pdf_sjabloon
     totals = {"md->ast": 0.0, "ast->docx": 0.0, "ast->typst": 0.0, "typst.compile": 0.0}
     for document in documents:
         t1, ast = timed(lambda: markdown_to_ast(document.markdown, epoch, document.naam), repeat)

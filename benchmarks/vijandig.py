@@ -20,15 +20,17 @@ import yaml  # noqa: E402
 from fuzz import generated_dossiers  # noqa: E402
 
 from dossier.diagnostics import DossierError  # noqa: E402
-from dossier.load import load_bytes  # noqa: E402
-from dossier.parse import parse_dossier  # noqa: E402
+from dossier.invoer.load import load_bytes  # noqa: E402
+from dossier.invoer.parse import parse_dossier  # noqa: E402
+from dossier.afleiding import afleiden  # noqa: E402
 from dossier.regels import check  # noqa: E402
 
 
 def run(data: bytes) -> str:
     try:
         document = load_bytes(data, "invoer.yaml")
-        findings = check(parse_dossier(document), document)
+        dossier = parse_dossier(document)
+        findings = check(dossier, document, afleiden(dossier))
         return "fouten" if any(f.is_error for f in findings) else "schoon"
     except DossierError as exc:
         return exc.diagnostics[0].code

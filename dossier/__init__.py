@@ -1,13 +1,68 @@
 """dossier: tender dossiers for the Dutch social domain, checked and rendered from one YAML file.
 
-Public API (stable from 0.1): ``check_file`` for the findings of one dossier file, ``build_files``
-for the documents, ``Dossier`` for the model and ``Diagnostic`` for a finding.
+The pipeline, one stage per sub-package, data flowing one way::
+
+    invoer (load, parse)  ->  afleiding (derived facts)  ->  regels (checks)
+        ->  documenten (template sets, context, render)  ->  uitvoer (pandoc, Word, PDF, write)
+
+Public API, for other tools (stable from 0.2):
+
+- ``controleer(pad)``: the findings, model and derived facts of one dossier file;
+- ``bouw(pad, uit=..., formaten=..., status=...)``: check and build its documents;
+- ``Dossier`` (the model), ``Afgeleid`` (its derived facts), ``Diagnostic`` (a finding) and
+  ``DossierError`` (raised with coded findings by every stage).
 """
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable
+
+from .diagnostics import Diagnostic, DossierError
 
 __version__ = "0.1.0"
 
-from .diagnostics import Diagnostic, DossierError  # noqa: E402
-from .model import Dossier  # noqa: E402
-from .pipeline import check_file  # noqa: E402
+if TYPE_CHECKING:
+    from .opdrachten.bouw import Bouwresultaat
+    from .opdrachten.controleer import Controle
 
-__all__ = ["Diagnostic", "Dossier", "DossierError", "check_file", "__version__"]
+
+def controleer(pad: str | Path) -> "Controle":
+    """Check one dossier file against the schema and the rules.
+
+    Returns a ``Controle`` with ``diagnostics`` (sorted findings), ``ok`` (no errors), ``exit_code``
+    (0 or 1, as the command line), and, when the file parsed, ``dossier`` and ``afgeleid``.
+    Never raises for a problem in the file: every problem is a coded ``Diagnostic``.
+    """
+    from .opdrachten.controleer import check_file
+
+    return check_file(pad)
+
+
+def bouw(pad: str | Path, uit: str | Path = "build", formaten: Iterable[str] = ("docx", "pdf"),
+         status: str = "concept") -> "Bouwresultaat":
+    """Check one dossier file and build its documents into ``uit/<name>/``.
+
+    ``formaten``: any of ``docx``, ``pdf``, ``md``; ``status``: ``concept`` or ``definitief``.
+    Returns a ``Bouwresultaat`` with ``afsluitcode``, ``meldingen`` and ``map`` (the folder written,
+    or None when nothing was written; a failed build keeps the previous output).
+    """
+    from .opdrachten.bouw import build
+
+    return build(pad, Path(uit), list(formaten), status)
+
+
+def __getattr__(name: str) -> Any:
+    # The model classes load pydantic; import them only when asked for.
+    if name == "Dossier":
+        from .invoer.model import Dossier
+
+        return Dossier
+    if name == "Afgeleid":
+        from .afleiding import Afgeleid
+
+        return Afgeleid
+    raise AttributeError(name)
+
+
+__all__ = ["Afgeleid", "Diagnostic", "Dossier", "DossierError", "__version__", "bouw", "controleer"]

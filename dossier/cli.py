@@ -111,13 +111,13 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in ("controleer", "check"):
         return command_check(args.files, args.formaat, args.samenvatting)
     if args.command in ("bouw", "build"):
-        from .builder import command_build
+        from .opdrachten.bouw import command_build
 
         return command_build(args.files, args.uit, args.formaten, args.status)
     if args.command == "uitleg":
         return command_explain(args.code)
     if args.command == "schema":
-        from .model import Dossier
+        from .invoer.model import Dossier
 
         schema = Dossier.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -128,11 +128,11 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 
 def command_check(files: list[str], formaat: str, samenvatting: bool) -> int:
-    from .pipeline import check_file, key_figures
+    from .opdrachten.controleer import check_file, key_figures
 
     results = [check_file(f) for f in files]
     diagnostics = [d for r in results for d in r.diagnostics]
-    figures = {r.file: key_figures(r.dossier) for r in results if samenvatting and r.dossier is not None}
+    figures = {r.file: key_figures(r.dossier, r.afgeleid) for r in results if samenvatting and r.afgeleid is not None}
     if formaat == "json":
         payload = json.loads(as_json(diagnostics))
         out: object = {"meldingen": payload, "samenvatting": figures} if samenvatting else payload

@@ -13,7 +13,7 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
-from .model import Duur, Looptijd
+from .invoer.model import Duur, Looptijd
 
 LOCALE = "nl_NL"
 _WORDS = [

@@ -13,7 +13,7 @@ import pytest
 from helpers import ROOT
 from pypdf import PdfReader
 
-from dossier.builder import build_file
+from dossier.opdrachten.bouw import build_file
 
 EXAMPLES = sorted((ROOT / "voorbeelden").glob("*.yaml"))
 GOLDEN = ROOT / "tests" / "gouden"
@@ -165,7 +165,7 @@ def test_definitief_has_no_watermark(tmp_path):
 
 
 def test_every_example_passes_the_check_with_only_explained_warnings():
-    from dossier import check_file
+    from dossier import controleer as check_file
 
     for example in EXAMPLES:
         result = check_file(example)

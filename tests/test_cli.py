@@ -88,7 +88,7 @@ def test_json_schema_accepts_every_example_and_rejects_a_typo():
 
     import jsonschema
 
-    from dossier.load import load_file
+    from dossier.invoer.load import load_file
 
     schema = json.loads(run(sys.executable, "build.py", "schema").stdout)
     validator = jsonschema.Draft202012Validator(schema)

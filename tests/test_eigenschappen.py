@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dossier.diagnostics import DossierError, catalogue
-from dossier.load import load_bytes
-from dossier.parse import parse_dossier
+from dossier.invoer.load import load_bytes
+from dossier.invoer.parse import parse_dossier
+from dossier.afleiding import afleiden
 from dossier.regels import check
 
 KEYS = st.sampled_from(["aanbesteding", "procedure", "looptijd", "planning", "percelen", "raming", "titel", "soort",
@@ -29,7 +30,7 @@ def run_all(data: bytes) -> None:
     try:
         document = load_bytes(data, "eigenschap.yaml")
         dossier = parse_dossier(document)
-        findings = check(dossier, document)
+        findings = check(dossier, document, afleiden(dossier))
     except DossierError as exc:
         findings = exc.diagnostics
     known = catalogue()
@@ -70,7 +71,8 @@ def test_fuzz_thousand_generated_dossiers():
     for data in generated_dossiers(base, seed=2026, count=1000):
         try:
             document = load_bytes(data, "fuzz.yaml")
-            findings = check(parse_dossier(document), document)
+            dossier = parse_dossier(document)
+            findings = check(dossier, document, afleiden(dossier))
             passed += not any(f.is_error for f in findings)
         except DossierError:
             failed += 1
@@ -84,7 +86,8 @@ def test_every_schema_valid_dossier_renders_without_template_errors():
 
     from fuzz import mutate
 
-    from dossier.render import render_documents
+    from dossier.documenten.render import render_documents
+    from dossier.documenten.sjabloonsets import resolve
 
     rng = random.Random(11)
     bases = [read_yaml(p) for p in sorted(Path(CASES.parent.parent / "voorbeelden").glob("*.yaml"))]
@@ -95,6 +98,6 @@ def test_every_schema_valid_dossier_renders_without_template_errors():
             dossier = parse_dossier(load_bytes(yaml.safe_dump(data, allow_unicode=True).encode("utf-8"), "f.yaml"))
         except DossierError:
             continue
-        render_documents(dossier, "concept", "f.yaml")  # a DossierError here is a template bug
+        render_documents(dossier, afleiden(dossier), resolve(None), "concept", "f.yaml")  # a DossierError here is a template bug
         rendered += 1
     assert rendered > 50

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from dossier import check_file
+from dossier import controleer as check_file
 from dossier.diagnostics import DossierError
-from dossier.load import load_bytes
+from dossier.invoer.load import load_bytes
 
 
 def test_yaml_12_scalars():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import CASES, apply_patch, read_yaml, write_case
 
-from dossier import check_file
+from dossier import controleer as check_file
 from dossier.diagnostics import catalogue
 from dossier.regels import RULES
 

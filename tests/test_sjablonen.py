@@ -8,7 +8,7 @@ import docx
 import pytest
 from helpers import CASES, ROOT, apply_patch, read_yaml, write_case
 
-from dossier.builder import build_file
+from dossier.opdrachten.bouw import build_file
 
 
 @pytest.fixture()
@@ -105,7 +105,7 @@ def test_leftovers_of_a_killed_build_are_cleaned_or_restored(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["gemeente"]
     # killed between moving the old output aside and moving the new one in: the old one returns
     (out / "gemeente").rename(out / ".gemeente.oud-dead1234")
-    from dossier.write import _remove_leftovers
+    from dossier.uitvoer.write import _remove_leftovers
 
     _remove_leftovers(out, "gemeente")
     assert sorted(p.name for p in out.iterdir()) == ["gemeente"]
@@ -153,7 +153,7 @@ def test_logo_cannot_leave_the_template_folders(tmp_path, sets):
 
 
 def test_output_name_cannot_be_a_path(tmp_path):
-    from dossier.builder import output_name
+    from dossier.opdrachten.bouw import output_name
     from dossier.diagnostics import DossierError
 
     assert output_name(ROOT / "voorbeelden" / "leiden.yaml") == "leiden"

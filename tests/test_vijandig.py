@@ -8,8 +8,8 @@ import sys
 import pytest
 from helpers import ROOT, read_yaml
 
-from dossier import check_file
-from dossier.load import load_bytes
+from dossier import controleer as check_file
+from dossier.invoer.load import load_bytes
 
 CORPUS = ROOT / "tests" / "vijandig"
 EXPECTED = read_yaml(CORPUS / "verwacht.yaml")

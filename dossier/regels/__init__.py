@@ -1,6 +1,6 @@
 """Stage 3, check: the rule catalogue of the domain brief, one small function per rule.
 
-A rule receives a ``Context`` with the parsed dossier and its derived facts and reports findings
+A rule receives a ``Context`` with the parsed dossier and its derived facts (``Afgeleid``) and reports findings
 by code; the wording lives in ``data/meldingen.yaml``. Rule D3NN implements rule NN of the
 catalogue in the domain brief. Rules run only on a dossier that passed the schema.
 """
@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .. import derive
+from ..afleiding import Afgeleid
 from ..diagnostics import Diagnostic, make, sort_key
-from ..load import LoadedDocument
-from ..model import Dossier
+from ..invoer.load import LoadedDocument
+from ..invoer.model import Dossier
 
 Rule = Callable[["Context"], None]
 RULES: dict[str, Rule] = {}
@@ -33,23 +33,25 @@ def rule(code: str) -> Callable[[Rule], Rule]:
 class Context:
     dossier: Dossier
     document: LoadedDocument
+    afgeleid: Afgeleid
     findings: list[Diagnostic] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.term = derive.contract_term(self.dossier)
-        self.regime = derive.regime(self.dossier, self.term)
-        self.terms = derive.terms_for(derive.reference_date(self.dossier))
+        # Short names for the derived facts the rules read most (computed once in ``afleiding``).
+        self.term = self.afgeleid.looptijd
+        self.regime = self.afgeleid.regime
+        self.terms = self.afgeleid.termijnen
         self.procedure = self.dossier.procedure.soort
-        self.competitive = self.procedure not in derive.NOT_PROCUREMENT
+        self.competitive = self.afgeleid.competitief
 
     def report(self, code: str, path: tuple[Any, ...], severity: str | None = None, on_key: bool = False, **values: Any) -> None:
         location = self.document.locate(path, on_key=on_key)
         self.findings.append(make(code, location, severity=severity, **values))
 
 
-def check(dossier: Dossier, document: LoadedDocument) -> list[Diagnostic]:
+def check(dossier: Dossier, document: LoadedDocument, afgeleid: Afgeleid) -> list[Diagnostic]:
     """Run every rule in code order and return the findings sorted by position."""
-    context = Context(dossier, document)
+    context = Context(dossier, document, afgeleid)
     for code in sorted(RULES):
         RULES[code](context)
     return sorted(context.findings, key=sort_key)

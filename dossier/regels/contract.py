@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from .. import nl
-from ..derive import yearly_value
 from ..diagnostics import WAARSCHUWING
 from . import Context, rule
 
@@ -24,7 +23,7 @@ def eisen_proportioneel(ctx: Context) -> None:
     eisen = ctx.dossier.eisen
     if eisen is None:
         return
-    yearly = yearly_value(ctx.dossier)
+    yearly = ctx.afgeleid.waarde_per_jaar
     factor = ctx.terms["omzeteis_max_factor"]
     for i, eis in enumerate(eisen.geschiktheidseisen):
         path = ("eisen", "geschiktheidseisen", i)

@@ -6,7 +6,7 @@ from collections import Counter
 from decimal import Decimal
 
 from .. import nl
-from ..model import Gunningscriteria
+from ..invoer.model import Gunningscriteria
 from . import Context, rule
 
 

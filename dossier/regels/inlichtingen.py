@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import derive, nl
+from .. import nl
 from ..diagnostics import WAARSCHUWING
 from . import Context, rule
 
@@ -13,7 +13,7 @@ from . import Context, rule
 def nota_op_tijd(ctx: Context) -> None:
     deadline = ctx.dossier.planning.inschrijving
     european = ctx.regime.naam == "europees"
-    days = derive.information_days(ctx.terms, ctx.regime)
+    days = ctx.afgeleid.inlichtingen_dagen
     severity = None if european else WAARSCHUWING  # below the threshold and under SAS: practice [U]
     for i, ronde in enumerate(ctx.dossier.inlichtingen):
         if deadline is not None and ronde.datum > deadline - dt.timedelta(days=days):
@@ -39,7 +39,7 @@ def wezenlijke_wijziging(ctx: Context) -> None:
 def known_documents(ctx: Context, before_round: int) -> set[str]:
     """Names a question may refer to: the guide, every annex (title or letter) and earlier notes."""
     names = {"aanbestedingsleidraad", "leidraad"}
-    for annex in derive.annexes(ctx.dossier):
+    for annex in ctx.afgeleid.bijlagen:
         names.update({annex.titel.lower(), f"bijlage {annex.letter}".lower(), f"bijlage {annex.letter} {annex.titel}".lower()})
     if ctx.dossier.contract:
         names.update(b.titel.lower() for b in ctx.dossier.contract.overige_bijlagen)

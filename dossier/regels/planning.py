@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from itertools import pairwise
 
-from .. import derive, nl
+from .. import nl
 from ..diagnostics import WAARSCHUWING
 from . import Context, rule
 
@@ -80,7 +80,7 @@ def opschortende_termijn(ctx: Context) -> None:
     p = ctx.dossier.planning
     if ctx.regime.naam not in ("europees", "verlicht") or not (p.gunningsbeslissing and p.ondertekening):
         return
-    end = derive.standstill_end(ctx.dossier)
+    end = ctx.afgeleid.opschortende_termijn_einde
     if p.ondertekening > end:
         return
     severity = WAARSCHUWING if ctx.regime.naam == "verlicht" else None

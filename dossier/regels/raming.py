@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .. import derive, nl
+from .. import nl
+from ..afleiding import NATIONAL_PROCEDURES, thresholds_for, thresholds_table
 from . import Context, rule
 
 EU_PROCEDURES = ("openbaar", "niet-openbaar", "concurrentiegerichte-dialoog", "mededingingsprocedure-met-onderhandeling")
@@ -61,7 +62,7 @@ def percelen_tellen_op(ctx: Context) -> None:
 def regime_past_bij_procedure(ctx: Context) -> None:
     regime, procedure = ctx.regime, ctx.procedure
     wrong = (regime.naam == "europees" and procedure not in EU_PROCEDURES + ("sas-procedure",)) or (
-        regime.naam == "verlicht" and procedure in derive.NATIONAL_PROCEDURES
+        regime.naam == "verlicht" and procedure in NATIONAL_PROCEDURES
     )
     if not wrong:
         return
@@ -80,10 +81,10 @@ def regime_past_bij_procedure(ctx: Context) -> None:
 def drempeltabel_geldig(ctx: Context) -> None:
     if not ctx.competitive:
         return
-    day = derive.reference_date(ctx.dossier)
-    if day is None or derive.thresholds_for(day) is not None:
+    day = ctx.afgeleid.peildatum
+    if day is None or thresholds_for(day) is not None:
         return
-    table = derive.thresholds_table()
+    table = thresholds_table()
     periode = f"{nl.datum(table[0]['geldig_van'])} tot en met {nl.datum(table[-1]['geldig_tot'])}"
     path = ("planning", "publicatie") if ctx.dossier.planning.publicatie else ("looptijd", "ingangsdatum")
     ctx.report("D305", path, datum=nl.datum(day), periode=periode)

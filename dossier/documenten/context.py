@@ -1,7 +1,7 @@
-"""Stage 4, context: everything a template may print, derived once per dossier.
+"""Stage 4, context: everything a template may print.
 
-Templates get the parsed model as it is (``d``), the computed facts (``looptijd``, ``regime``,
-``bijlagen``…) and the words that depend on the procedure (an open house has *aanbieders* who
+Templates get the parsed model as it is (``d``), the computed facts of ``afleiding`` (``looptijd``,
+``regime``, ``bijlagen``…) and the words that depend on the procedure (an open house has *aanbieders* who
 *toetreden*, a subsidietender has *aanvragers*). Nothing here formats for Markdown: escaping is the
 renderer's job.
 """
@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from . import derive
-from .model import Dossier, Gunningscriteria, Perceel
+from ..afleiding import Afgeleid
+from ..invoer.model import Dossier, Gunningscriteria, Perceel
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,7 @@ class Milestone:
     datum: dt.date
 
 
-def planning_rows(d: Dossier) -> list[Milestone]:
+def planning_rows(d: Dossier, afgeleid: Afgeleid) -> list[Milestone]:
     """The planning as one chronological table: fixed steps, NvI rounds and other milestones."""
     p = d.planning
     rows = [
@@ -76,7 +76,7 @@ def planning_rows(d: Dossier) -> list[Milestone]:
     rows += [
         (f"Uiterste datum en tijdstip {words.inschrijving} (12.00 uur)", p.inschrijving),
         ("Verzending gunningsbeslissing", p.gunningsbeslissing),
-        ("Einde opschortende termijn", derive.standstill_end(d) if p.gunningsbeslissing else None),
+        ("Einde opschortende termijn", afgeleid.opschortende_termijn_einde),
         ("Ondertekening overeenkomst", p.ondertekening),
         ("Aankondiging van de gegunde opdracht", p.aankondiging_gunning),
         ("Ingangsdatum overeenkomst", d.looptijd.ingangsdatum),
@@ -92,37 +92,33 @@ def criteria_for(d: Dossier, perceel: Perceel | None = None) -> Gunningscriteria
     return d.gunningscriteria
 
 
-def document_context(d: Dossier, status: str) -> dict[str, Any]:
-    """The variables every template of this dossier sees."""
-    term = derive.contract_term(d)
-    regime = derive.regime(d, term)
-    months = term.maximale_maanden if term else None
+def document_context(d: Dossier, afgeleid: Afgeleid, status: str) -> dict[str, Any]:
+    """The variables every template of this dossier sees: the model, the derived facts, the words."""
     lots = [
-        {"perceel": p, "per_jaar": p.raming.per_jaar if p.raming else None, "totaal": derive.value_over(p.raming, months),
+        {"perceel": p, "per_jaar": waarde.per_jaar, "totaal": waarde.totaal,
          "criteria": criteria_for(d, p), "eigen_criteria": p.gunningscriteria is not None,
          "ambities": [a for a in (d.maatschappelijke_doelen.ambities if d.maatschappelijke_doelen else []) if p.id in a.percelen]}
-        for p in d.percelen
+        for p, waarde in zip(d.percelen, afgeleid.percelen)
     ]
-    terms = derive.terms_for(derive.reference_date(d))
-    annexes = derive.annexes(d)
     return {
         "d": d,
         "a": d.aanbesteding,
         "status": status,
         "w": WORDS.get(d.procedure.soort, DEFAULT_WORDS),
         "procedure_naam": PROCEDURE_NAMES[d.procedure.soort],
-        "competitief": d.procedure.soort not in derive.NOT_PROCUREMENT,
-        "looptijd": term,
-        "regime": regime,
-        "totale_waarde": derive.total_value(d, term),
-        "waarde_per_jaar": derive.yearly_value(d),
-        "opschortende_termijn_einde": derive.standstill_end(d),
-        "termijnen": terms,
-        "inlichtingen_dagen": derive.information_days(terms, regime),
+        "afgeleid": afgeleid,
+        "competitief": afgeleid.competitief,
+        "looptijd": afgeleid.looptijd,
+        "regime": afgeleid.regime,
+        "totale_waarde": afgeleid.totale_waarde,
+        "waarde_per_jaar": afgeleid.waarde_per_jaar,
+        "opschortende_termijn_einde": afgeleid.opschortende_termijn_einde,
+        "termijnen": afgeleid.termijnen,
+        "inlichtingen_dagen": afgeleid.inlichtingen_dagen,
         "percelen": lots,
-        "bijlagen": annexes,
-        "bijlage": {a.slug: a for a in annexes},
-        "planning": planning_rows(d),
+        "bijlagen": list(afgeleid.bijlagen),
+        "bijlage": {a.slug: a for a in afgeleid.bijlagen},
+        "planning": planning_rows(d, afgeleid),
         "namen": {
             "basis": BASIS_NAMES, "forum": FORUM_NAMES, "frequentie": FREQUENCY_NAMES,
             "verdeling": DISTRIBUTION_NAMES, "rol": ROLE_NAMES,

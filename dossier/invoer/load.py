@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, DossierError, Location, make
+from ..diagnostics import Diagnostic, DossierError, Location, make
 
 try:  # libyaml is much faster; the pure-Python parser gives the same events.
     from yaml.cyaml import CParser as _Parser

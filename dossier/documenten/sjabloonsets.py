@@ -1,9 +1,13 @@
-"""Template sets: the folders a dossier's documents come from, searched in order.
+"""Template sets: the folders a dossier's documents come from, resolved once per build.
 
 A set is a folder in ``sjablonen/`` (or in $DOSSIER_SJABLONEN). It may hold ``sjabloonset.yaml``
 with its ``versie`` and the set it builds on (``erft_van``, default ``basis``), so a region can keep
 a shared set with its house style and each municipality a small set with a few clauses of its own:
 ``gemeente-dongen`` -> ``hart-van-brabant`` -> ``basis``. Set names never leave the template root.
+
+``resolve`` returns one frozen ``Sjabloonset``: the chain of sets and the house-style files (Word
+reference document, Typst template, logo) found along it. Rendering and writing both use that one
+object, so the chain is read once per build and both stages agree on every file.
 """
 
 from __future__ import annotations
@@ -15,9 +19,9 @@ from pathlib import Path
 
 import yaml
 
-from .diagnostics import DossierError, Location, make
+from ..diagnostics import DossierError, Location, make
 
-PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent / "sjablonen"
+PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "sjablonen"
 BASE_SET = "basis"
 SET_FILE = "sjabloonset.yaml"
 MAX_CHAIN = 6
@@ -26,9 +30,30 @@ _NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,59}")
 
 @dataclass(frozen=True)
 class TemplateSet:
+    """One folder of the chain."""
+
     naam: str
     map: Path
     versie: str
+
+
+@dataclass(frozen=True)
+class Sjabloonset:
+    """The resolved template set of one build: the chain (own set first, ``basis`` last) and house style."""
+
+    wortel: Path  # the template root all sets live in
+    keten: tuple[TemplateSet, ...]
+    referentie: Path  # Word reference document (styles, numbering, header, footer)
+    pdf_sjabloon: Path  # pandoc template for Typst
+    logo: Path | None
+
+    @property
+    def naam(self) -> str:
+        return self.keten[0].naam
+
+    @property
+    def mappen(self) -> list[Path]:
+        return [s.map for s in self.keten]
 
 
 def template_root() -> Path:
@@ -63,9 +88,9 @@ def _settings(folder: Path) -> dict:
     return data
 
 
-def chain(sjabloonset: str | None) -> list[TemplateSet]:
+def chain(sjabloonset: str | None, root: Path | None = None) -> tuple[TemplateSet, ...]:
     """The sets to search, the dossier's own first and ``basis`` last."""
-    root = template_root()
+    root = root or template_root()
     name = sjabloonset or BASE_SET
     sets: list[TemplateSet] = []
     while True:
@@ -75,9 +100,29 @@ def chain(sjabloonset: str | None) -> list[TemplateSet]:
         settings = _settings(folder)
         sets.append(TemplateSet(name, folder, str(settings.get("versie", "onbekend"))))
         if name == BASE_SET:
-            return sets
+            return tuple(sets)
         name = str(settings.get("erft_van", BASE_SET))
 
 
-def template_dirs(sjabloonset: str | None) -> list[Path]:
-    return [s.map for s in chain(sjabloonset)]
+def _house_style(root: Path, sets: tuple[TemplateSet, ...], name: str, code: str = "D403") -> Path:
+    """The first ``huisstijl/<name>`` along the chain, never outside the template root."""
+    for template_set in sets:
+        candidate = template_set.map / "huisstijl" / name
+        if candidate.is_file():
+            if not candidate.resolve().is_relative_to(root.resolve()):
+                raise DossierError([make("D404", Location(f"huisstijl/{name}"), waarde=name)])
+            return candidate
+    raise DossierError([make(code, Location("huisstijl"), naam=name if code == "D406" else f"huisstijl/{name}", beschikbaar="basis")])
+
+
+def resolve(sjabloonset: str | None, logo: str | None = None) -> Sjabloonset:
+    """The template set of a dossier with its house-style files, read once per build."""
+    root = template_root()
+    sets = chain(sjabloonset, root)
+    return Sjabloonset(
+        wortel=root,
+        keten=sets,
+        referentie=_house_style(root, sets, "referentie.docx"),
+        pdf_sjabloon=_house_style(root, sets, "pdf.typ"),
+        logo=_house_style(root, sets, logo, "D406") if logo else None,
+    )

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Diagnostic, DossierError, make
+from ..diagnostics import Diagnostic, DossierError, make
 from .load import DUTCH_DATE, DUTCH_NUMBER, LoadedDocument, format_path
 from .model import Dossier
 from .types import PATTERN_TEXT

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import typst
 
-from .diagnostics import DossierError, Location, make
+from ..diagnostics import DossierError, Location, make
 
 
 def compile_pdf(source: str, root: Path, timestamp: int, document: str, logo: Path | None = None) -> bytes:

@@ -1,7 +1,8 @@
-"""The orchestrators: one function per command, reading like a table of contents.
+"""``controleer``: load -> parse -> derive -> check, for one dossier file.
 
-load -> parse -> check (-> context -> render -> write for ``bouw``). Every stage raises
-``DossierError`` with coded diagnostics; nothing else is expected to escape to the user.
+Every stage raises ``DossierError`` with coded diagnostics; nothing else is expected to escape to
+the user. The result (``Controle``) carries the loaded document, the model and the derived facts,
+so ``bouw`` continues from it without reading or deriving anything again.
 """
 
 from __future__ import annotations
@@ -9,25 +10,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import derive, nl
-from .diagnostics import Diagnostic, DossierError, sort_key
-from .load import LoadedDocument, load_file
-from .model import Dossier
-from .parse import parse_dossier
-from .regels import check
+from .. import nl
+from ..afleiding import Afgeleid, afleiden
+from ..diagnostics import Diagnostic, DossierError, sort_key
+from ..invoer.load import LoadedDocument, load_file
+from ..invoer.model import Dossier
+from ..invoer.parse import parse_dossier
+from ..regels import check
 
 
 @dataclass
-class Checked:
+class Controle:
     """What ``controleer`` learns about one file."""
 
     file: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     document: LoadedDocument | None = None
     dossier: Dossier | None = None
+    afgeleid: Afgeleid | None = None
 
     @property
     def ok(self) -> bool:
+        """True when the dossier parsed and no finding is an error (warnings allowed)."""
         return self.dossier is not None and not any(d.is_error for d in self.diagnostics)
 
     @property
@@ -37,35 +41,35 @@ class Checked:
         return DossierError(self.diagnostics).exit_code
 
 
-def check_file(path: str | Path) -> Checked:
-    """Load, parse and check one dossier file; all findings sorted by position."""
-    result = Checked(str(path))
+def check_file(path: str | Path) -> Controle:
+    """Load, parse, derive and check one dossier file; all findings sorted by position."""
+    result = Controle(str(path))
     try:
         result.document = load_file(path)
         result.diagnostics.extend(result.document.warnings)
         result.dossier = parse_dossier(result.document)
-        result.diagnostics.extend(check(result.dossier, result.document))
+        result.afgeleid = afleiden(result.dossier)
+        result.diagnostics.extend(check(result.dossier, result.document, result.afgeleid))
     except DossierError as exc:
         result.diagnostics.extend(exc.diagnostics)
     result.diagnostics.sort(key=sort_key)
     return result
 
 
-def key_figures(dossier: Dossier) -> dict[str, str]:
+def key_figures(dossier: Dossier, afgeleid: Afgeleid) -> dict[str, str]:
     """The derived figures a procurement advisor checks first (``controleer --samenvatting``)."""
-    term = derive.contract_term(dossier)
-    regime = derive.regime(dossier, term)
+    term, regime = afgeleid.looptijd, afgeleid.regime
     figures = {
         "looptijd": nl.looptijd_in_woorden(dossier.looptijd),
         "ingangsdatum": nl.datum(term.ingangsdatum) if term else "(onbekend)",
         "einddatum": nl.datum(term.einddatum) if term else "(onbekend)",
         "maximale einddatum": nl.datum(term.maximale_einddatum) if term else "(onbekend)",
-        "waarde per jaar": nl.bedrag(derive.yearly_value(dossier)),
-        "totale waarde incl. opties": nl.bedrag(derive.total_value(dossier, term)),
+        "waarde per jaar": nl.bedrag(afgeleid.waarde_per_jaar),
+        "totale waarde incl. opties": nl.bedrag(afgeleid.totale_waarde),
         "drempel": nl.bedrag(regime.drempel) if regime.drempel is not None else ("(onbekend)" if regime.naam == "onbekend" else "(niet van toepassing)"),
         "regime": regime.omschrijving,
     }
-    end = derive.standstill_end(dossier)
+    end = afgeleid.opschortende_termijn_einde
     if end is not None and regime.naam in ("europees", "verlicht"):
         figures["einde opschortende termijn"] = nl.datum(end)
     return figures

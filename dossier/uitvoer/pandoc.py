@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import DossierError, Location, make
+from ..diagnostics import DossierError, Location, make
 
 READER = "markdown-smart-citations-raw_html-raw_attribute-raw_tex-tex_math_dollars-tex_math_single_backslash"
 

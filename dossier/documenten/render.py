@@ -1,0 +1,141 @@
+"""Stage 5, render: Jinja2 templates -> one Markdown text per document.
+
+Values are text, never syntax: see ``markdown`` for the escaping every ``{{ value }}`` gets.
+Autoescape is on only so that macro output is marked; markupsafe's HTML escaping never applies to
+a value because ``finalize`` turns every value into ``Md`` first.
+
+Template sets (see ``sjabloonsets``): the dossier's own set is searched first, ``basis`` last, and
+``{% extends "!basis/leidraad/procedure.md.j2" %}`` (or ``!<any set in the chain>/...``) lets a
+municipality override one block of the very template it replaces.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+
+from .. import nl
+from ..afleiding import Afgeleid, Annex
+from ..diagnostics import DossierError, Location, make
+from ..invoer.model import Dossier
+from .context import document_context
+from .markdown import Md, alineas, finalize, opsomming, tabel, tidy
+from .sjabloonsets import Sjabloonset, TemplateSet
+
+FILTERS = {
+    "datum": nl.datum,
+    "bedrag": nl.bedrag,
+    "getal": nl.getal,
+    "duur": nl.duur,
+    "woord": nl.woord,
+    "dagen": nl.dagen,
+    "looptijd_in_woorden": nl.looptijd_in_woorden,
+    "alineas": alineas,
+    "opsomming": opsomming,
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document to produce: its kind, file stem, title and the Markdown that goes to pandoc."""
+
+    soort: str  # leidraad, nota-van-inlichtingen, bijlage
+    naam: str
+    titel: str
+    markdown: str
+    ondertitel: str
+    datum: str
+
+
+@functools.lru_cache(maxsize=16)
+def environment(keten: tuple[TemplateSet, ...]) -> SandboxedEnvironment:
+    """One environment per chain of sets, so compiled templates are reused across dossiers."""
+    loader = jinja2.ChoiceLoader(
+        [jinja2.FileSystemLoader([str(s.map) for s in keten]),
+         jinja2.PrefixLoader({f"!{s.naam}": jinja2.FileSystemLoader(str(s.map)) for s in keten}, delimiter="/")]
+    )
+    env = SandboxedEnvironment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        finalize=finalize,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    env.globals.update(tabel=tabel, md=Md)
+    return env
+
+
+def plan_documents(d: Dossier, afgeleid: Afgeleid) -> list[tuple[str, str, str, dict[str, Any]]]:
+    """(kind, file stem, template, extra variables) for every document of this dossier."""
+    plan: list[tuple[str, str, str, dict[str, Any]]] = [("leidraad", "aanbestedingsleidraad", "aanbestedingsleidraad.md.j2", {})]
+    for ronde in d.inlichtingen:
+        plan.append(("nota-van-inlichtingen", f"nota-van-inlichtingen-{ronde.ronde}", "nota-van-inlichtingen.md.j2", {"ronde": ronde}))
+    for annex in afgeleid.bijlagen:
+        plan.append(("bijlage", f"bijlage-{annex.letter.lower()}-{annex.slug}", f"bijlage-{annex.slug}.md.j2", {"deze_bijlage": annex}))
+    return plan
+
+
+def render_documents(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status: str, file: str) -> list[Document]:
+    """Render every document; template errors become coded diagnostics naming template and line."""
+    env = environment(sjabloonset.keten)
+    base = document_context(d, afgeleid, status)
+    documents = []
+    for soort, naam, template_name, extra in plan_documents(d, afgeleid):
+        variables = {**base, **extra}
+        try:
+            template = env.get_template(template_name)
+            markdown = template.render(variables)
+        except jinja2.TemplateSyntaxError as exc:
+            raise DossierError([make("D402", Location(file), sjabloon=exc.name or template_name, regel=exc.lineno, reden=exc.message)]) from None
+        except jinja2.TemplateNotFound as exc:
+            raise DossierError([make("D403", Location(file), naam=str(exc), beschikbaar=", ".join(str(p) for p in env.loader.list_templates()[:10]))]) from None
+        except SecurityError as exc:
+            raise DossierError([make("D405", Location(file), sjabloon=template_name, reden=str(exc))]) from None
+        except (jinja2.UndefinedError, jinja2.TemplateRuntimeError) as exc:
+            where, line = _template_position(exc, template_name)
+            raise DossierError([make("D401", Location(file), sjabloon=where, regel=line, reden=_dutch(str(exc)))]) from None
+        titel, ondertitel, datum = _titles(d, soort, extra, base)
+        documents.append(Document(soort, naam, titel, tidy(markdown), ondertitel, datum))
+    return documents
+
+
+def _titles(d: Dossier, soort: str, extra: dict[str, Any], base: dict[str, Any]) -> tuple[str, str, str]:
+    if soort == "leidraad":
+        return base["w"].leidraad, d.aanbesteding.titel, nl.datum(d.planning.publicatie) if d.planning.publicatie else ""
+    if soort == "nota-van-inlichtingen":
+        ronde = extra["ronde"]
+        return f"Nota van inlichtingen {ronde.ronde}", d.aanbesteding.titel, nl.datum(ronde.datum)
+    annex: Annex = extra["deze_bijlage"]
+    return f"Bijlage {annex.letter}: {annex.titel}", d.aanbesteding.titel, ""
+
+
+def _template_position(exc: BaseException, fallback: str) -> tuple[str, int | str]:
+    """The template file and line where a runtime error happened (Jinja rewrites tracebacks)."""
+    tb = exc.__traceback__ if exc.__traceback__ else sys.exc_info()[2]
+    where: tuple[str, int | str] = (fallback, "?")
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            where = (Path(filename).name, tb.tb_lineno)
+        tb = tb.tb_next
+    return where
+
+
+def _dutch(message: str) -> str:
+    match = re.match(r"'(.+?)' has no attribute '(.+?)'", message)
+    if match:
+        return f"het gegeven '{match.group(2)}' bestaat niet"
+    match = re.match(r"'(.+?)' is undefined", message)
+    if match:
+        return f"het gegeven '{match.group(1)}' bestaat niet"
+    return message

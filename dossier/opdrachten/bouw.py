@@ -1,0 +1,107 @@
+"""``bouw``: check, then render and write the documents of each dossier file.
+
+Reads like a table of contents: check the file (``controleer``), resolve the template set once,
+render every document to Markdown, produce the Word and PDF bytes in memory, add the manifest,
+and only then put the folder in place in one step.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, DossierError, Location, make, summary
+from ..documenten.render import render_documents
+from ..documenten.sjabloonsets import resolve
+from ..uitvoer.formaten import FORMATS, Meta, produce
+from ..uitvoer.manifest import manifest
+from ..uitvoer.write import write_atomically
+from .controleer import check_file
+
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+
+
+def parse_formats(text: str) -> list[str]:
+    formats = [f.strip().lower() for f in text.split(",") if f.strip()]
+    wrong = [f for f in formats if f not in FORMATS]
+    if wrong or not formats:
+        raise DossierError([make("D506", Location("--formaten"), waarde=", ".join(wrong) or text, keuzes=", ".join(FORMATS))])
+    return sorted(set(formats), key=FORMATS.index)
+
+
+def output_name(source: Path) -> str:
+    """The output folder name: the dossier's file name without .yaml, and nothing that is a path."""
+    name = source.name.removesuffix(".yaml").removesuffix(".yml")
+    if not _SAFE_NAME.fullmatch(name) or name in (".", ".."):
+        raise DossierError([make("D404", Location(str(source)), waarde=name)])
+    return name
+
+
+@dataclass
+class Bouwresultaat:
+    """The outcome of building one dossier."""
+
+    afsluitcode: int
+    meldingen: list[Diagnostic] = field(default_factory=list)
+    map: Path | None = None  # the folder written; None when the build failed
+
+
+def build(path: str | Path, out_root: Path, formats: list[str], status: str) -> Bouwresultaat:
+    """Build one dossier. Never raises DossierError: every problem is in ``meldingen``."""
+    try:
+        formats = parse_formats(",".join(formats))
+        code, findings = _build(str(path), out_root, formats, status)
+    except DossierError as exc:
+        return Bouwresultaat(exc.exit_code, exc.diagnostics)
+    return Bouwresultaat(code, findings, out_root / output_name(Path(path)) if code == 0 else None)
+
+
+def build_file(path: str | Path, out_root: Path, formats: list[str], status: str) -> tuple[int, list[Diagnostic]]:
+    """Build one dossier; returns its exit code and the findings to show. Never raises DossierError."""
+    result = build(path, out_root, formats, status)
+    return result.afsluitcode, result.meldingen
+
+
+def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[int, list[Diagnostic]]:
+    checked = check_file(path)
+    if not checked.ok:
+        return checked.exit_code or 1, checked.diagnostics
+    dossier, document, afgeleid = checked.dossier, checked.document, checked.afgeleid
+    assert dossier is not None and document is not None and afgeleid is not None
+    name = output_name(Path(path))
+    day = afgeleid.peildatum or dt.date(2000, 1, 1)
+    a = dossier.aanbesteding
+    meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
+                dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
+    sjabloonset = resolve(a.sjabloonset, a.logo)
+    documents = render_documents(dossier, afgeleid, sjabloonset, status, path)
+    files = produce(documents, meta, formats, sjabloonset)
+    files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset)
+    write_atomically(out_root / name, files)
+    return 0, checked.diagnostics
+
+
+def command_build(files: list[str], uit: str, formaten: str, status: str) -> int:
+    formats = parse_formats(formaten)
+    out_root = Path(uit)
+    exit_code = 0
+    shown = []
+    for path in files:
+        started = time.perf_counter()
+        code, findings = build_file(path, out_root, formats, status)
+        shown.extend(findings)
+        for d in findings:
+            print(d.to_text())
+        if code == 0:
+            name = output_name(Path(path))
+            seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
+            print(f"{path}: documenten geschreven naar {out_root / name} ({', '.join(formats)}, {seconds} s)")
+        else:
+            print(f"{path}: niet gebouwd; de vorige uitvoer is ongewijzigd", file=sys.stderr)
+        exit_code = max(exit_code, code)
+    print(summary(shown, len(files)))
+    return exit_code
