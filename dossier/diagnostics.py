@@ -1,6 +1,6 @@
 """Coded diagnostics: the one way a user-caused problem reaches the user.
 
-Every code lives in ``data/meldingen.yaml`` with its severity, its Dutch message template, an
+Every code lives in ``data/meldingen/`` (one file per range) with its severity, its Dutch message template, an
 optional hint, an explanation for ``uitleg`` and its legal basis. Code elsewhere only names a code
 and passes the values to quote; the wording stays in one catalogue.
 """
@@ -87,9 +87,18 @@ class Entry:
 
 @cache
 def catalogue() -> dict[str, Entry]:
-    text = resources.files("dossier").joinpath("data/meldingen.yaml").read_text("utf-8")
-    raw = yaml.load(text, Loader=yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader)
-    return {code: Entry(code=code, **fields) for code, fields in raw.items()}
+    """Every code of ``data/meldingen/*.yaml`` (one file per range of codes), in code order."""
+    loader = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
+    entries: dict[str, Entry] = {}
+    folder = resources.files("dossier").joinpath("data/meldingen")
+    for part in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not part.name.endswith(".yaml"):
+            continue
+        for code, fields in (yaml.load(part.read_text("utf-8"), Loader=loader) or {}).items():
+            if code in entries:
+                raise RuntimeError(f"code {code} staat twee keer in de meldingencatalogus ({part.name})")
+            entries[code] = Entry(code=code, **fields)
+    return dict(sorted(entries.items()))
 
 
 def make(code: str, location: Location, severity: str | None = None, **values: Any) -> Diagnostic:

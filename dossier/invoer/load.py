@@ -13,9 +13,7 @@ libyaml (or the pure-Python parser when libyaml is missing) and built here, iter
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +22,7 @@ from typing import Any
 import yaml
 
 from ..diagnostics import Diagnostic, DossierError, Location, make
+from .scalars import resolve_plain
 
 try:  # libyaml is much faster; the pure-Python parser gives the same events.
     from yaml.cyaml import CParser as _Parser
@@ -45,12 +44,6 @@ MAX_NODES = 100_000
 
 Path_ = tuple[str | int, ...]
 
-_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
-_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
-_INF_NAN = {".inf": math.inf, "+.inf": math.inf, "-.inf": -math.inf, ".nan": math.nan}
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-DUTCH_NUMBER = re.compile(r"[-+]?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?|[-+]?[0-9]+,[0-9]+")
-DUTCH_DATE = re.compile(r"([0-9]{1,2})[-/.]([0-9]{1,2})[-/.]([0-9]{4})")
 _SAFE_TAGS = {"tag:yaml.org,2002:str", "!"}
 # C0 controls, DEL, and the bidirectional overrides that can make a clause read differently than it is.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
@@ -358,36 +351,6 @@ class _Builder:
         if event.tag is not None or not event.implicit[0]:
             return text  # quoted, block or explicitly !!str: always text
         return resolve_plain(text)
-
-
-def resolve_plain(text: str) -> Any:
-    """YAML 1.2 core schema for plain scalars, plus ISO dates; Dutch numbers stay text."""
-    if text in ("", "~", "null", "Null", "NULL"):
-        return None
-    if text in ("true", "True", "TRUE"):
-        return True
-    if text in ("false", "False", "FALSE"):
-        return False
-    if DUTCH_NUMBER.fullmatch(text):
-        return text
-    if _INT.fullmatch(text):
-        if len(text) > 30:
-            return text  # far beyond any amount; stays text so the schema refuses it with a message
-        if text.startswith("0o"):
-            return int(text[2:], 8)
-        if text.startswith("0x"):
-            return int(text[2:], 16)
-        return int(text)
-    if _FLOAT.fullmatch(text):
-        return float(text)
-    if text.lower() in _INF_NAN:
-        return _INF_NAN[text.lower()]
-    if _ISO_DATE.fullmatch(text):
-        try:
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            return text  # an impossible date such as 2020-02-30 stays text; the schema says why
-    return text
 
 
 _PHRASES = {

@@ -16,8 +16,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..diagnostics import Diagnostic, DossierError, make
-from .load import DUTCH_DATE, DUTCH_NUMBER, LoadedDocument, format_path
+from .load import LoadedDocument, format_path
 from .model import Dossier
+from .scalars import DUTCH_DATE, DUTCH_NUMBER
 from .types import PATTERN_TEXT
 
 _EXPECTED = {

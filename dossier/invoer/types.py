@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .load import DUTCH_DATE, DUTCH_NUMBER
+from .scalars import DUTCH_DATE, DUTCH_NUMBER
 
 
 def _decimal(value: Any, type_error: str) -> Decimal:

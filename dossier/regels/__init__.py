@@ -1,8 +1,8 @@
 """Stage 3, check: the rule catalogue of the domain brief, one small function per rule.
 
-A rule receives a ``Context`` with the parsed dossier and its derived facts (``Afgeleid``) and reports findings
-by code; the wording lives in ``data/meldingen.yaml``. Rule D3NN implements rule NN of the
-catalogue in the domain brief. Rules run only on a dossier that passed the schema.
+A rule receives a ``Context`` with the parsed dossier and its derived facts (``Afgeleid``) and
+reports findings by code; the wording lives in ``data/meldingen/d3-regels.yaml``. Rule D3NN
+implements rule NN of the catalogue in the domain brief. Rules run only on a dossier that passed the schema.
 """
 
 from __future__ import annotations
