@@ -36,6 +36,8 @@ class Location:
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """One finding: a catalogue code, its severity (fout/waarschuwing), the Dutch message and where."""
+
     code: str
     severity: str
     message: str

@@ -30,9 +30,9 @@ def _paragraphs(path):
 
 def test_municipal_set_overrides_one_block_of_the_base(tmp_path, sets):
     own = sets / "hart-van-brabant"
-    own.mkdir()
-    (own / "aanbestedingsleidraad.md.j2").write_text(
-        '{% extends "!basis/aanbestedingsleidraad.md.j2" %}\n'
+    (own / "leidraad").mkdir(parents=True)
+    (own / "leidraad" / "procedure.md.j2").write_text(
+        '{% extends "!basis/leidraad/procedure.md.j2" %}\n'
         "{% block klachten %}\n## Klachtenmeldpunt regio\n\nKlachten meldt u bij het meldpunt van {{ a.aanbestedende_dienst.naam }}.\n{% endblock %}\n",
         "utf-8",
     )
@@ -180,14 +180,15 @@ def test_region_set_between_municipality_and_base(tmp_path, sets):
     region = sets / "hart-van-brabant"
     (region / "huisstijl").mkdir(parents=True)
     (region / "sjabloonset.yaml").write_text('versie: "2.1"\n', "utf-8")
-    (region / "aanbestedingsleidraad.md.j2").write_text(
-        '{% extends "!basis/aanbestedingsleidraad.md.j2" %}\n'
+    (region / "leidraad").mkdir()
+    (region / "leidraad" / "procedure.md.j2").write_text(
+        '{% extends "!basis/leidraad/procedure.md.j2" %}\n'
         "{% block klachten %}\n## Regionaal klachtenmeldpunt\n\nKlachten meldt u bij de regio.\n{% endblock %}\n", "utf-8")
     town = sets / "gemeente-dongen"
     town.mkdir()
     (town / "sjabloonset.yaml").write_text('versie: "1.0"\nerft_van: hart-van-brabant\n', "utf-8")
     (town / "aanbestedingsleidraad.md.j2").write_text(
-        '{% extends "!hart-van-brabant/aanbestedingsleidraad.md.j2" %}\n'
+        '{% extends "!basis/aanbestedingsleidraad.md.j2" %}\n'
         "{% block samenwerking %}\n# Lokale samenwerking\n\nDongen vraagt samenwerking met lokale verenigingen.\n{% endblock %}\n", "utf-8")
     source = _dossier(tmp_path, **{"aanbesteding.sjabloonset": "gemeente-dongen"})
     code, findings = build_file(str(source), tmp_path / "uit", ["docx"], "concept")
@@ -214,3 +215,17 @@ def test_set_chain_that_loops_or_escapes_is_refused(tmp_path, sets):
     (sets / "b" / "sjabloonset.yaml").write_text("!!python/object/apply:os.system ['true']\n", "utf-8")
     code, findings = build_file(str(_dossier(tmp_path, **{"aanbesteding.sjabloonset": "a"})), tmp_path / "u", ["md"], "concept")
     assert code == 1 and findings[0].code == "D407"
+
+
+def test_override_of_a_block_the_parent_lacks_is_refused_with_where_it_lives(tmp_path, sets):
+    """Since the leidraad is split per chapter, 'klachten' lives in leidraad/procedure.md.j2."""
+    own = sets / "oud"
+    own.mkdir()
+    (own / "aanbestedingsleidraad.md.j2").write_text(
+        '{% extends "!basis/aanbestedingsleidraad.md.j2" %}\n\n{% block klachten %}\n## Eigen klachten\n{% endblock %}\n', "utf-8")
+    source = _dossier(tmp_path, **{"aanbesteding.sjabloonset": "oud"})
+    code, findings = build_file(str(source), tmp_path / "uit", ["md"], "concept")
+    assert code == 1 and [f.code for f in findings] == ["D408"]
+    assert findings[0].location.line == 3 and "klachten" in findings[0].message
+    assert "leidraad/procedure.md.j2" in findings[0].hint
+    assert not (tmp_path / "uit" / "gemeente").exists()

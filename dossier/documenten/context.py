@@ -103,6 +103,7 @@ def document_context(d: Dossier, afgeleid: Afgeleid, status: str) -> dict[str, A
     return {
         "d": d,
         "a": d.aanbesteding,
+        "dienst": d.aanbesteding.aanbestedende_dienst,
         "status": status,
         "w": WORDS.get(d.procedure.soort, DEFAULT_WORDS),
         "procedure_naam": PROCEDURE_NAMES[d.procedure.soort],

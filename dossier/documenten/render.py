@@ -25,6 +25,7 @@ from .. import nl
 from ..afleiding import Afgeleid, Annex
 from ..diagnostics import DossierError, Location, make
 from ..invoer.model import Dossier
+from .blokken import check_overrides
 from .context import document_context
 from .markdown import Md, alineas, finalize, opsomming, tabel, tidy
 from .sjabloonsets import Sjabloonset, TemplateSet
@@ -88,6 +89,9 @@ def plan_documents(d: Dossier, afgeleid: Afgeleid) -> list[tuple[str, str, str, 
 def render_documents(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status: str, file: str) -> list[Document]:
     """Render every document; template errors become coded diagnostics naming template and line."""
     env = environment(sjabloonset.keten)
+    wrong = check_overrides(env, sjabloonset.keten)
+    if wrong:
+        raise DossierError(list(wrong))
     base = document_context(d, afgeleid, status)
     documents = []
     for soort, naam, template_name, extra in plan_documents(d, afgeleid):
@@ -102,7 +106,7 @@ def render_documents(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, s
         except SecurityError as exc:
             raise DossierError([make("D405", Location(file), sjabloon=template_name, reden=str(exc))]) from None
         except (jinja2.UndefinedError, jinja2.TemplateRuntimeError) as exc:
-            where, line = _template_position(exc, template_name)
+            where, line = _template_position(exc, template_name, sjabloonset.keten)
             raise DossierError([make("D401", Location(file), sjabloon=where, regel=line, reden=_dutch(str(exc)))]) from None
         titel, ondertitel, datum = _titles(d, soort, extra, base)
         documents.append(Document(soort, naam, titel, tidy(markdown), ondertitel, datum))
@@ -119,16 +123,23 @@ def _titles(d: Dossier, soort: str, extra: dict[str, Any], base: dict[str, Any])
     return f"Bijlage {annex.letter}: {annex.titel}", d.aanbesteding.titel, ""
 
 
-def _template_position(exc: BaseException, fallback: str) -> tuple[str, int | str]:
-    """The template file and line where a runtime error happened (Jinja rewrites tracebacks)."""
+def _template_position(exc: BaseException, fallback: str, keten: tuple[TemplateSet, ...]) -> tuple[str, int | str]:
+    """The template (``set/path``) and line where a runtime error happened (Jinja rewrites tracebacks)."""
     tb = exc.__traceback__ if exc.__traceback__ else sys.exc_info()[2]
     where: tuple[str, int | str] = (fallback, "?")
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.endswith(".j2"):
-            where = (Path(filename).name, tb.tb_lineno)
+            where = (_display_name(Path(filename), keten), tb.tb_lineno)
         tb = tb.tb_next
     return where
+
+
+def _display_name(path: Path, keten: tuple[TemplateSet, ...]) -> str:
+    for template_set in keten:
+        if path.is_relative_to(template_set.map):
+            return f"{template_set.naam}/{path.relative_to(template_set.map).as_posix()}"
+    return path.name
 
 
 def _dutch(message: str) -> str:
