@@ -7,13 +7,12 @@ with the environment (missing pandoc or Typst, an unwritable output folder).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import traceback
 from typing import Sequence
 
 from . import __version__
-from .diagnostics import FOUT, DossierError, as_json, catalogue, summary
+from .diagnostics import DossierError
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
 
@@ -108,65 +107,21 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    """One function per command; each module is imported only when its command runs."""
     if args.command in ("controleer", "check"):
+        from .opdrachten.controleer import command_check
+
         return command_check(args.files, args.formaat, args.samenvatting)
     if args.command in ("bouw", "build"):
         from .opdrachten.bouw import command_build
 
         return command_build(args.files, args.uit, args.formaten, args.status)
     if args.command == "uitleg":
+        from .opdrachten.uitleg import command_explain
+
         return command_explain(args.code)
     if args.command == "schema":
-        from .invoer.model import Dossier
+        from .opdrachten.schema import command_schema
 
-        schema = Dossier.model_json_schema()
-        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["title"] = "Aanbestedingsdossier (dossier)"
-        print(json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True))
-        return EXIT_OK
+        return command_schema()
     raise AssertionError(args.command)
-
-
-def command_check(files: list[str], formaat: str, samenvatting: bool) -> int:
-    from .opdrachten.controleer import check_file, key_figures
-
-    results = [check_file(f) for f in files]
-    diagnostics = [d for r in results for d in r.diagnostics]
-    figures = {r.file: key_figures(r.dossier, r.afgeleid) for r in results if samenvatting and r.afgeleid is not None}
-    if formaat == "json":
-        payload = json.loads(as_json(diagnostics))
-        out: object = {"meldingen": payload, "samenvatting": figures} if samenvatting else payload
-        print(json.dumps(out, ensure_ascii=False, indent=2))
-    else:
-        for d in diagnostics:
-            print(d.to_text())
-        for name, values in figures.items():
-            print(f"\n{name}: kerngegevens")
-            width = max(len(k) for k in values)
-            for key, value in values.items():
-                print(f"  {key.ljust(width)}  {value}")
-        print(summary(diagnostics, len(files)))
-    return max((r.exit_code for r in results), default=EXIT_OK)
-
-
-def command_explain(code: str | None) -> int:
-    entries = catalogue()
-    if code is None:
-        for entry in entries.values():
-            print(f"{entry.code}  {entry.ernst:<12}  {entry.titel}")
-        return EXIT_OK
-    entry = entries.get(code.upper())
-    if entry is None:
-        print(f"dossier: fout: onbekende code '{code}'; 'dossier uitleg' toont alle codes", file=sys.stderr)
-        return EXIT_USAGE
-    print(f"{entry.code} ({entry.ernst}): {entry.titel}\n")
-    print(entry.uitleg)
-    if entry.grondslag:
-        print(f"\nGrondslag: {entry.grondslag}")
-    if entry.bron == "U":
-        print("Bron: praktijk, niet bevestigd in een openbare bron; daarom hooguit een waarschuwing of instelbaar.")
-    elif entry.bron == "C":
-        print("Bron: bevestigd in een openbare bron.")
-    if entry.ernst == FOUT and entry.afsluitcode != 1:
-        print(f"Afsluitcode bij deze fout: {entry.afsluitcode}")
-    return EXIT_OK

@@ -7,12 +7,13 @@ so ``bouw`` continues from it without reading or deriving anything again.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import nl
 from ..afleiding import Afgeleid, afleiden
-from ..diagnostics import Diagnostic, DossierError, sort_key
+from ..diagnostics import Diagnostic, DossierError, as_json, sort_key, summary
 from ..invoer.load import LoadedDocument, load_file
 from ..invoer.model import Dossier
 from ..invoer.parse import parse_dossier
@@ -73,3 +74,24 @@ def key_figures(dossier: Dossier, afgeleid: Afgeleid) -> dict[str, str]:
     if end is not None and regime.naam in ("europees", "verlicht"):
         figures["einde opschortende termijn"] = nl.datum(end)
     return figures
+
+
+def command_check(files: list[str], formaat: str, samenvatting: bool) -> int:
+    """Check every file, print the findings (text or JSON) and return the worst exit code."""
+    results = [check_file(f) for f in files]
+    diagnostics = [d for r in results for d in r.diagnostics]
+    figures = {r.file: key_figures(r.dossier, r.afgeleid) for r in results if samenvatting and r.afgeleid is not None}
+    if formaat == "json":
+        payload = json.loads(as_json(diagnostics))
+        out: object = {"meldingen": payload, "samenvatting": figures} if samenvatting else payload
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+    else:
+        for d in diagnostics:
+            print(d.to_text())
+        for name, values in figures.items():
+            print(f"\n{name}: kerngegevens")
+            width = max(len(k) for k in values)
+            for key, value in values.items():
+                print(f"  {key.ljust(width)}  {value}")
+        print(summary(diagnostics, len(files)))
+    return max((r.exit_code for r in results), default=0)
