@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..documenten.render import Document
 from ..documenten.sjabloonsets import Sjabloonset
+from .leesbaar import readable
 from .pandoc import ast_to_docx, ast_to_typst, markdown_to_ast, with_meta
 from .pdf import compile_pdf
 from .word import finish_docx
@@ -42,7 +43,7 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
     def one(document: Document) -> dict[str, bytes]:
         files: dict[str, bytes] = {}
         if "md" in formats:
-            files[f"{document.naam}.md"] = document.markdown.encode("utf-8")
+            files[f"{document.naam}.md"] = readable(document.markdown, meta.epoch, document.naam)
         if "docx" not in formats and "pdf" not in formats:
             return files
         ast = markdown_to_ast(document.markdown, meta.epoch, document.naam)
