@@ -15,7 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"[^\S\xa0]+")  # a no-break space (after "€") stays one
 
 
 class Md(Markup):

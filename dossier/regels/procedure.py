@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import nl
 from . import Context, rule
 
 SOCIAL_ASPECTS = {
@@ -19,7 +20,7 @@ def sociale_kwaliteitsaspecten(ctx: Context) -> None:
     missing = [label for key, label in SOCIAL_ASPECTS.items() if key not in a.kwaliteitsaspecten]
     if missing:
         path = ("aanbesteding", "kwaliteitsaspecten") if a.kwaliteitsaspecten else ("aanbesteding",)
-        ctx.report("D319", path, on_key=True, ontbreekt=", ".join(missing))
+        ctx.report("D319", path, on_key=True, ontbreekt=nl.lijst(missing))
 
 
 @rule("D320")
