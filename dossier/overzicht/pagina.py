@@ -62,7 +62,7 @@ def overzicht_html(bron: str, findings: Sequence[Diagnostic], dossier: Dossier |
     template, css, script, csp = _template()
     rows = gegevens.meldingen(findings)
     values: dict[str, object] = {
-        "csp": csp, "css": Markup(css), "script": Markup(script), "versie": __version__, "bron": bron,
+        "csp": Markup(csp), "css": Markup(css), "script": Markup(script), "versie": __version__, "bron": bron,
         "invoer_sha256": invoer_sha256, "titel": f"Dossier {bron}", "dienst": None, "kenmerk": None, "versie_stukken": None,
         "cijfers": [], "tijdlijnen": [], "escalatie": None, "percelen": [], "documenten": [], "gebouwd": documents is not None,
         "meldingen": rows, "fouten": sum(r.ernst == "fout" for r in rows), "waarschuwingen": sum(r.ernst != "fout" for r in rows),
