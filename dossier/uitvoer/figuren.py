@@ -14,10 +14,9 @@ contains a value of the dossier, not even the text alternative.
 from __future__ import annotations
 
 import base64
-import copy
 import io
 from functools import lru_cache
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import docx
 import typst
@@ -30,50 +29,41 @@ SVG_BLIP = "{http://schemas.microsoft.com/office/drawing/2016/SVG/main}svgBlip"
 PNG_PPI = 192  # twice the screen resolution Word assumes: sharp when printed at the text width
 
 
-def _walk(node: Any, change) -> Any:
-    """A copy of a pandoc AST in which ``change`` has replaced every ``Image`` it wants replaced."""
-    if isinstance(node, list):
-        return [_walk(item, change) for item in node]
-    if isinstance(node, dict):
-        if node.get("t") == "Image":
-            replaced = change(node)
-            if replaced is not None:
-                return replaced
-        return {key: _walk(value, change) for key, value in node.items()}
-    return node
+def _replace(ast: dict[str, Any], figures: Mapping[str, Figuur], make: Callable[[Figuur], dict[str, Any]]) -> dict[str, Any]:
+    """A copy of a pandoc AST in which every ``Image`` that refers to a figure is ``make(figure)``."""
+    files = {f.bestand: f for f in figures.values()}
+
+    def walk(node: Any) -> Any:
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        if isinstance(node, dict):
+            if node.get("t") == "Image" and node["c"][2][0] in files:
+                return make(files[node["c"][2][0]])
+            return {key: walk(value) for key, value in node.items()}
+        return node
+
+    return walk(ast) if files else ast
 
 
-def _by_file(figures: Mapping[str, Figuur]) -> dict[str, Figuur]:
-    return {f.bestand: f for f in figures.values()}
+def _word_image(figure: Figuur) -> dict[str, Any]:
+    uri = "data:image/svg+xml;base64," + base64.b64encode(figure.svg.encode("utf-8")).decode("ascii")
+    return {"t": "Image", "c": [[f"figuur-{figure.naam}", [], []], inlines(figure.alt)["c"], [uri, ""]]}
+
+
+def _typst_image(figure: Figuur) -> dict[str, Any]:
+    key = f"figuur-{figure.naam}"
+    code = f'#image(bytes(sys.inputs.at("{key}")), format: "svg", width: 100%, alt: sys.inputs.at("{key}-alt"))'
+    return {"t": "RawInline", "c": ["typst", code]}
 
 
 def for_word(ast: dict[str, Any], figures: Mapping[str, Figuur]) -> dict[str, Any]:
     """Each figure reference -> the SVG as a data URI, its full text alternative as the picture's description."""
-    files = _by_file(figures)
-
-    def change(node: dict[str, Any]) -> dict[str, Any] | None:
-        figure = files.get(node["c"][2][0])
-        if figure is None:
-            return None
-        uri = "data:image/svg+xml;base64," + base64.b64encode(figure.svg.encode("utf-8")).decode("ascii")
-        return {"t": "Image", "c": [[f"figuur-{figure.naam}", [], []], inlines(figure.alt)["c"], [uri, ""]]}
-
-    return _walk(copy.deepcopy(ast), change) if files else ast
+    return _replace(ast, figures, _word_image)
 
 
 def for_typst(ast: dict[str, Any], figures: Mapping[str, Figuur]) -> dict[str, Any]:
     """Each figure reference -> a Typst image read from ``sys.inputs`` (see ``typst_inputs``)."""
-    files = _by_file(figures)
-
-    def change(node: dict[str, Any]) -> dict[str, Any] | None:
-        figure = files.get(node["c"][2][0])
-        if figure is None:
-            return None
-        key = f"figuur-{figure.naam}"
-        code = f'#image(bytes(sys.inputs.at("{key}")), format: "svg", width: 100%, alt: sys.inputs.at("{key}-alt"))'
-        return {"t": "RawInline", "c": ["typst", code]}
-
-    return _walk(ast, change) if files else ast
+    return _replace(ast, figures, _typst_image)
 
 
 def typst_inputs(figures: Mapping[str, Figuur]) -> dict[str, str]:
