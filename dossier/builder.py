@@ -12,6 +12,7 @@ from . import derive
 from .diagnostics import DossierError, Location, make, summary
 from .pipeline import check_file
 from .render import render_documents
+from .uitvoermap import check_target, output_root
 from .write import FORMATS, Meta, manifest, produce, write_atomically
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -48,6 +49,8 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
     dossier, document = checked.dossier, checked.document
     assert dossier is not None and document is not None
     name = output_name(Path(path))
+    target = output_root(out_root) / name
+    check_target(target, path)  # refuse early: a folder dossier did not make is never touched
     day = derive.reference_date(dossier) or dt.date(2000, 1, 1)
     a = dossier.aanbesteding
     meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
@@ -55,13 +58,13 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
     documents = render_documents(dossier, status, path)
     files = produce(documents, meta, formats, a.sjabloonset, a.logo)
     files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, a.sjabloonset)
-    write_atomically(out_root / name, files)
+    write_atomically(target, files, path)
     return 0, checked.diagnostics
 
 
 def command_build(files: list[str], uit: str, formaten: str, status: str) -> int:
     formats = parse_formats(formaten)
-    out_root = Path(uit)
+    out_root = output_root(uit)
     exit_code = 0
     shown = []
     for path in files:

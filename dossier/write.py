@@ -12,8 +12,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
-import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +22,7 @@ from .pandoc import ast_to_docx, ast_to_typst, markdown_to_ast, with_meta
 from .pdf import compile_pdf
 from .render import Document
 from .sjabloonsets import chain, template_dirs, template_root
+from .uitvoermap import remove_leftovers, write_output
 from .word import finish_docx
 
 FORMATS = ("docx", "pdf", "md")
@@ -150,39 +149,9 @@ def manifest(documents: list[Document], files: dict[str, bytes], input_sha256: s
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def write_atomically(target: Path, files: dict[str, bytes]) -> None:
-    """Write ``files`` into ``target`` as one step: all of them, or none and the old ones kept."""
-    parent = target.parent
-    token = uuid.uuid4().hex[:8]
-    temporary = parent / f".{target.name}.bouw-{token}"
-    previous = parent / f".{target.name}.oud-{token}"
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-        _remove_leftovers(parent, target.name)
-        temporary.mkdir()
-        for name, data in files.items():
-            path = temporary / name
-            with open(path, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        if target.exists():
-            os.replace(target, previous)
-        os.replace(temporary, target)
-    except OSError as exc:
-        shutil.rmtree(temporary, ignore_errors=True)
-        if previous.exists() and not target.exists():
-            os.replace(previous, target)
-        raise DossierError([make("D504", Location(str(target)), map=str(target), reden=exc.strerror or str(exc))]) from None
-    shutil.rmtree(previous, ignore_errors=True)
+def write_atomically(target: Path, files: dict[str, bytes], source: str | None = None) -> None:
+    """Write ``files`` into ``target`` as one step; only a folder dossier made is ever replaced."""
+    write_output(target, files, source)
 
 
-def _remove_leftovers(parent: Path, name: str) -> None:
-    """Folders a killed build left behind: never output, so safe to remove."""
-    for leftover in parent.glob(f".{name}.bouw-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
-    for leftover in parent.glob(f".{name}.oud-*"):
-        if (parent / name).exists():
-            shutil.rmtree(leftover, ignore_errors=True)
-        else:  # killed between the two renames: the old output is the last complete one
-            os.replace(leftover, parent / name)
+_remove_leftovers = remove_leftovers

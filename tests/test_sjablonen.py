@@ -101,6 +101,9 @@ def test_leftovers_of_a_killed_build_are_cleaned_or_restored(tmp_path):
     out = tmp_path / "uit"
     (out / ".gemeente.bouw-dead1234").mkdir(parents=True)
     (out / ".gemeente.bouw-dead1234" / "half.docx").write_bytes(b"PK")
+    from dossier.uitvoermap import MARKER, MARKER_TEXT
+
+    (out / ".gemeente.bouw-dead1234" / MARKER).write_bytes(MARKER_TEXT)  # a build marks its folder first
     assert build_file(str(source), out, ["md"], "concept")[0] == 0
     assert sorted(p.name for p in out.iterdir()) == ["gemeente"]
     # killed between moving the old output aside and moving the new one in: the old one returns
