@@ -31,6 +31,7 @@ from .derive import Annex, annexes
 from .diagnostics import DossierError, Location, make
 from .model import Dossier
 from .sjabloonsets import chain, template_root
+from .veilige_sets import SetLoader
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 _WHITESPACE = re.compile(r"\s+")
@@ -118,8 +119,8 @@ def make_environment(sjabloonset: str | None) -> SandboxedEnvironment:
 def _environment(sjabloonset: str | None, root: Path) -> SandboxedEnvironment:
     sets = chain(sjabloonset)
     loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader([str(s.map) for s in sets]),
-         jinja2.PrefixLoader({f"!{s.naam}": jinja2.FileSystemLoader(str(s.map)) for s in sets}, delimiter="/")]
+        [SetLoader([str(s.map) for s in sets]),
+         jinja2.PrefixLoader({f"!{s.naam}": SetLoader(str(s.map)) for s in sets}, delimiter="/")]
     )
     env = SandboxedEnvironment(
         loader=loader,

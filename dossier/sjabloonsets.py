@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from .diagnostics import DossierError, Location, make
+from .veilige_sets import check_set
 
 PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent / "sjablonen"
 BASE_SET = "basis"
@@ -72,6 +73,7 @@ def chain(sjabloonset: str | None) -> list[TemplateSet]:
         if any(s.naam == name for s in sets) or len(sets) >= MAX_CHAIN:
             raise DossierError([make("D407", Location(SET_FILE), reden=f"de keten van sjabloonsets is rond of te lang bij '{name}'")])
         folder = _folder(root, name)
+        check_set(folder)  # no link out of the set, no FIFO or device, before anything is read
         settings = _settings(folder)
         sets.append(TemplateSet(name, folder, str(settings.get("versie", "onbekend"))))
         if name == BASE_SET:

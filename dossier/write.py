@@ -23,6 +23,7 @@ from .pdf import compile_pdf
 from .render import Document
 from .sjabloonsets import chain, template_dirs, template_root
 from .uitvoermap import remove_leftovers, write_output
+from .veilige_sets import check_pandoc_template, set_files, typst_root
 from .word import finish_docx
 
 FORMATS = ("docx", "pdf", "md")
@@ -61,8 +62,14 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
     """All output files of one dossier, by file name."""
     reference = house_style(sjabloonset, "referentie.docx")
     template = house_style(sjabloonset, "pdf.typ")
+    check_pandoc_template(template.parent.parent, template)
     logo_path = house_style(sjabloonset, logo, "D406") if logo else None
+    with typst_root(logo_path) as (typst_folder, logo_copy):  # Typst sees the logo copy, nothing else
+        return _produce(documents, meta, formats, reference, template, typst_folder, logo_copy)
 
+
+def _produce(documents: list[Document], meta: Meta, formats: list[str], reference: Path, template: Path,
+             typst_folder: Path, logo_path: Path | None) -> dict[str, bytes]:
     def one(document: Document) -> dict[str, bytes]:
         files: dict[str, bytes] = {}
         if "md" in formats:
@@ -100,7 +107,7 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
             )
         if "pdf" in formats:
             source = ast_to_typst(ast_json, template, meta.epoch, document.naam)
-            files[f"{document.naam}.pdf"] = compile_pdf(source, template_root(), meta.epoch, document.naam, logo_path)
+            files[f"{document.naam}.pdf"] = compile_pdf(source, typst_folder, meta.epoch, document.naam, logo_path)
         return files
 
     results: dict[str, bytes] = {}
@@ -115,7 +122,7 @@ def template_set_info(sjabloonset: str | None) -> dict[str, str]:
     digest = hashlib.sha256()
     sets = chain(sjabloonset)
     for template_set in sets:
-        for path in sorted(p for p in template_set.map.rglob("*") if p.is_file()):
+        for path in set_files(template_set.map):  # regular files only: never a device or FIFO
             digest.update(path.relative_to(template_root()).as_posix().encode())
             digest.update(path.read_bytes())
     return {
