@@ -20,6 +20,7 @@ from . import __version__
 from .diagnostics import DossierError, Location, make
 from .pandoc import ast_to_docx, ast_to_typst, markdown_to_ast, with_meta
 from .pdf import compile_pdf
+from .referentie import check_generated, check_reference
 from .render import Document
 from .sjabloonsets import chain, template_dirs, template_root
 from .uitvoermap import remove_leftovers, write_output
@@ -61,6 +62,7 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
             logo: str | None = None) -> dict[str, bytes]:
     """All output files of one dossier, by file name."""
     reference = house_style(sjabloonset, "referentie.docx")
+    check_reference(reference)  # nothing remote, no macros, no DTD: it is copied into every .docx
     template = house_style(sjabloonset, "pdf.typ")
     check_pandoc_template(template.parent.parent, template)
     logo_path = house_style(sjabloonset, logo, "D406") if logo else None
@@ -100,11 +102,13 @@ def _produce(documents: list[Document], meta: Meta, formats: list[str], referenc
         ast_json = with_meta(ast, fields)
         if "docx" in formats:
             raw = ast_to_docx(ast_json, reference, meta.epoch, document.naam, toc_depth)
-            files[f"{document.naam}.docx"] = finish_docx(
+            word = finish_docx(
                 raw, header=f"{meta.kenmerk} – {document.titel}" + (" – CONCEPT" if meta.status == "concept" else ""), title=f"{document.titel} – {meta.dossier_titel}",
                 subject=meta.dossier_titel, kenmerk=meta.kenmerk, version=meta.versie, status=meta.status,
                 author=meta.organisatie, moment=meta.moment, logo=logo_path,
             )
+            check_generated(word, f"{document.naam}.docx")  # never an ill-formed Word file
+            files[f"{document.naam}.docx"] = word
         if "pdf" in formats:
             source = ast_to_typst(ast_json, template, meta.epoch, document.naam)
             files[f"{document.naam}.pdf"] = compile_pdf(source, typst_folder, meta.epoch, document.naam, logo_path)
