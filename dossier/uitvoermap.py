@@ -62,6 +62,8 @@ def check_target(target: Path, source: str | os.PathLike[str] | None = None) -> 
     for folder, what in _protected_folders():
         if _covers(resolved, folder):
             raise DossierError([make("D524", Location(shown), map=shown, wat=what)])
+    if os.path.lexists(target.parent) and not target.parent.is_dir():  # '--uit' names a file
+        raise DossierError([make("D525", Location("--uit"), map=str(target.parent), soort="geen map")])
     try:
         info = target.lstat()
     except FileNotFoundError:
@@ -179,7 +181,7 @@ def write_output(target: Path, files: dict[str, bytes], source: str | os.PathLik
         if os.path.lexists(previous) and not os.path.lexists(target):
             os.replace(previous, target)
         raise DossierError([make("D504", Location(str(target)), map=str(target), reden=exc.strerror or str(exc))]) from None
-    discard(previous)
+    discard(previous, finished=True)
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -189,10 +191,14 @@ def _write(path: Path, data: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def discard(folder: Path) -> None:
-    """Remove ``folder`` only if dossier made it (or it is empty); anything else stays."""
+def discard(folder: Path, finished: bool = False) -> None:
+    """Remove ``folder`` only if dossier made it (or it is empty); anything else stays.
+
+    A ``finished`` output folder must moreover hold nothing but what its manifest lists, so a file
+    put there while the build ran is kept (in the hidden folder) rather than deleted.
+    """
     try:
-        if is_ours(folder):
+        if is_ours(folder) and not (finished and foreign_entries(folder)):
             shutil.rmtree(folder, ignore_errors=True)
         elif folder.is_dir() and not folder.is_symlink() and _is_empty(folder):
             folder.rmdir()
@@ -208,6 +214,6 @@ def remove_leftovers(parent: Path, name: str) -> None:
         if not is_ours(leftover):
             continue
         if os.path.lexists(parent / name):
-            discard(leftover)
+            discard(leftover, finished=True)
         else:  # killed between the two renames: the old output is the last complete one
             os.replace(leftover, parent / name)

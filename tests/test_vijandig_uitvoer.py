@@ -199,3 +199,11 @@ def test_only_marked_leftovers_are_removed(tmp_path):
     (foreign / "notities.txt").write_text("niet van dossier\n", "utf-8")
     assert build_file(str(source), out, ["md"], "concept")[0] == 0
     assert (foreign / "notities.txt").is_file()
+
+
+def test_output_root_that_is_a_file(tmp_path):
+    source = _case(tmp_path, "gemeente")
+    (tmp_path / "uit").write_text("geen map\n", "utf-8")
+    code, findings = build_file(str(source), tmp_path / "uit", ["md"], "concept")
+    assert code == 2 and findings[0].code == "D525"
+    assert (tmp_path / "uit").read_text("utf-8") == "geen map\n"
