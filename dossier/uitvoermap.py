@@ -48,7 +48,10 @@ def check_target(target: Path, source: str | os.PathLike[str] | None = None) -> 
     """Raise a coded error unless ``target`` may be (re)placed by a new build."""
     target = output_root(target)
     shown = str(target)
-    root = target.parent.resolve()
+    try:
+        root = target.parent.resolve()
+    except RuntimeError:  # a loop of symbolic links
+        raise DossierError([make("D525", Location("--uit"), map=str(target.parent), soort="een kring van symbolische koppelingen")]) from None
     if root == Path(root.anchor):
         raise DossierError([make("D527", Location("--uit"), map=str(target.parent))])
     resolved = root / target.name  # the last part itself is not followed: a link there is refused below

@@ -60,7 +60,10 @@ def check_entry(root: Path, path: Path) -> os.stat_result:
     """The status of ``path`` (a file or folder inside the set ``root``) after it is proven safe."""
     info = path.lstat()
     if stat.S_ISLNK(info.st_mode):
-        target = path.resolve()
+        try:
+            target = path.resolve()
+        except (RuntimeError, OSError):  # a loop of links: it leads nowhere inside the set
+            raise _refuse_link(root, path, os.readlink(path)) from None
         if not target.is_relative_to(root):
             raise _refuse_link(root, path, target)
         try:

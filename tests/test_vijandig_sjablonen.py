@@ -80,6 +80,12 @@ def test_link_to_another_set_is_outside_too(tmp_path, sets):
     _refused(_build(tmp_path, sets, "md"), "D420", tmp_path)
 
 
+def test_loop_of_links_is_refused(tmp_path, sets):
+    (sets / "kwaad" / "a.md.j2").symlink_to("b.md.j2")
+    (sets / "kwaad" / "b.md.j2").symlink_to("a.md.j2")
+    _refused(_build(tmp_path, sets, "md"), "D420", tmp_path)
+
+
 def test_loader_refuses_a_link_even_without_the_set_check(tmp_path):
     folder = tmp_path / "set"
     folder.mkdir()
