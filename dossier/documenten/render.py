@@ -30,6 +30,7 @@ from .context import document_context
 from .figuren import Figuur, figuur
 from .markdown import Md, alineas, finalize, opsomming, tabel, tidy
 from .sjabloonsets import Sjabloonset, TemplateSet
+from .veilige_sets import SetLoader
 
 FILTERS = {
     "datum": nl.datum,
@@ -60,8 +61,8 @@ class Document:
 def environment(keten: tuple[TemplateSet, ...]) -> SandboxedEnvironment:
     """One environment per chain of sets, so compiled templates are reused across dossiers."""
     loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader([str(s.map) for s in keten]),
-         jinja2.PrefixLoader({f"!{s.naam}": jinja2.FileSystemLoader(str(s.map)) for s in keten}, delimiter="/")]
+        [SetLoader([str(s.map) for s in keten]),
+         jinja2.PrefixLoader({f"!{s.naam}": SetLoader(str(s.map)) for s in keten}, delimiter="/")]
     )
     env = SandboxedEnvironment(
         loader=loader,
