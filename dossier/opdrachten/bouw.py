@@ -17,12 +17,14 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, DossierError, Location, make, summary
 from ..documenten.render import render_documents
 from ..documenten.sjabloonsets import resolve
+from ..overzicht import figuren, overzicht_html
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
 from ..uitvoer.write import check_target, output_root, write_output
 from .controleer import check_file
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+OVERZICHT = "overzicht.html"
 
 
 def parse_formats(text: str) -> list[str]:
@@ -81,9 +83,11 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
     meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
                 dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
     sjabloonset = resolve(a.sjabloonset, a.logo)
-    documents = render_documents(dossier, afgeleid, sjabloonset, status, path)
-    files = produce(documents, meta, formats, sjabloonset)
-    files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset)
+    figures = figuren(dossier, afgeleid)
+    documents = render_documents(dossier, afgeleid, sjabloonset, status, path, figures)
+    files = produce(documents, meta, formats, sjabloonset, figures)
+    files[OVERZICHT] = overzicht_html(Path(path).name, checked.diagnostics, dossier, afgeleid, documents, files, document.sha256)
+    files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT)
     write_output(target, files, path)
     return 0, checked.diagnostics
 
