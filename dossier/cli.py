@@ -117,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="BESTAND", help="een of meer dossierbestanden (.yaml)")
     check.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="uitvoer als tekst (standaard) of JSON")
     check.add_argument("--samenvatting", action="store_true", help="toon ook de berekende kerngegevens (einddatum, waarde, regime)")
+    check.add_argument("--html", metavar="BESTAND", help="schrijf ook een overzicht als webpagina naar BESTAND (één dossier), zonder te bouwen")
     check.add_argument("--watch", action="store_true", help="blijf kijken en controleer opnieuw bij elke wijziging (stoppen met Ctrl+C)")
 
     build = commands.add_parser("bouw", aliases=["build"], help="maak de documenten van een dossier in Word en PDF")
@@ -170,6 +171,8 @@ def parse(parser: _Parser, argv: Sequence[str]) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parse(parser, sys.argv[1:] if argv is None else list(argv))
+    if getattr(args, "html", None) and len(args.files) != 1:
+        parser.error("--html schrijft het overzicht van één dossier; geef één BESTAND")
     if args.command is None:
         sys.stderr.write(parser.format_help())
         return EXIT_USAGE
@@ -239,7 +242,7 @@ def _dispatch(args: argparse.Namespace, parser: _Parser | None) -> int:
     if args.command in ("controleer", "check"):
         from .opdrachten.controleer import command_check
 
-        return command_check(args.files, args.formaat, args.samenvatting)
+        return command_check(args.files, args.formaat, args.samenvatting, args.html)
     if args.command in ("bouw", "build"):
         from .opdrachten.bouw import command_build
 
