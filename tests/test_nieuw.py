@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -121,15 +122,32 @@ def test_bouw_brings_the_schema_next_to_the_dossier_up_to_date_but_never_a_forei
     assert (tmp_path / "b" / FILE_NAME).read_text("utf-8") == '{"title": "eigen schema van de regio"}'
 
 
-def test_the_wheel_carries_the_examples_catalogues_and_starter(tmp_path):
-    """CI installs with -e and never sees the wheel: build it for real and look inside."""
-    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(ROOT)],
+def test_from_the_wheel_in_an_empty_folder(tmp_path):
+    """CI installs with -e and never sees the wheel: build it, install it apart and use it as a user would."""
+    source = tmp_path / "bron"  # a copy, so the build leaves nothing behind in the checkout
+    shutil.copytree(ROOT, source, symlinks=True, ignore=shutil.ignore_patterns(
+        ".git", ".venv", ".ci-*", "build", "*.egg-info", "__pycache__", ".pytest_cache", ".hypothesis", FILE_NAME))
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path / "wiel"), str(source)],
                           capture_output=True, text=True, timeout=600, env={**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"})
     assert done.returncode == 0, done.stderr[-2000:]
-    [wheel] = tmp_path.glob("dossier-*.whl")
+    [wheel] = (tmp_path / "wiel").glob("dossier-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    for example in (ROOT / "voorbeelden").glob("*.yaml"):
-        assert f"dossier/voorbeelden/{example.name}" in names
-    for data in ("data/velden.yaml", "data/nieuw.yaml.j2", "data/meldingen/d9-opdrachtregel.yaml"):
-        assert f"dossier/{data}" in names
+    assert "dossier/sjablonen/basis/huisstijl/referentie.docx" in names and "dossier/data/velden.yaml" in names
     assert not [n for n in names if n.endswith(FILE_NAME)]
+    zipfile.ZipFile(wheel).extractall(tmp_path / "site")  # installed apart; the dependencies come from this environment
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "site"), "NO_COLOR": "1"}
+    env.pop("DOSSIER_SJABLONEN", None)
+
+    def user(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "dossier", *args], capture_output=True, text=True, timeout=300, cwd=empty, env=env)
+
+    where = subprocess.run([sys.executable, "-c", "import dossier; print(dossier.__file__)"], capture_output=True, text=True, cwd=empty, env=env)
+    assert where.stdout.startswith(str(tmp_path / "site")), where.stdout
+    assert user("voorbeelden").returncode == 0
+    assert sorted(p.name for p in (empty / "voorbeelden").glob("*.yaml")) == sorted(p.name for p in (ROOT / "voorbeelden").glob("*.yaml"))
+    assert user("nieuw", "eerste", "--publicatie", "2027-03-01").returncode == 0
+    built = user("bouw", "voorbeelden/leiden.yaml", "eerste.yaml", "--formaten", "md,docx")
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (empty / "build" / "leiden" / "aanbestedingsleidraad.docx").is_file() and (empty / "build" / "eerste" / "aanbestedingsleidraad.md").is_file()
