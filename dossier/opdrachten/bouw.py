@@ -20,6 +20,7 @@ from ..documenten.sjabloonsets import resolve
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
 from ..uitvoer.write import write_atomically
+from ..uitwisseling import FORMATS as EXPORTS, TITLES, build_exports
 from .controleer import check_file
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -81,8 +82,13 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
     documents = render_documents(dossier, afgeleid, sjabloonset, status, path)
     files = produce(documents, meta, formats, sjabloonset)
     files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset)
+    exports, notes = build_exports(formats, dossier, afgeleid, document, path, files["manifest.json"])
+    if exports:  # the manifest lists the exports too; the OCDS release lists the documents with their hashes
+        files.update(exports)
+        titles = {EXPORTS[f]: TITLES[f] for f in formats if EXPORTS.get(f) in exports}
+        files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, titles)
     write_atomically(out_root / name, files)
-    return 0, checked.diagnostics
+    return 0, checked.diagnostics + notes
 
 
 def command_build(files: list[str], uit: str, formaten: str, status: str) -> int:

@@ -27,7 +27,8 @@ def template_set_info(sjabloonset: Sjabloonset) -> dict[str, object]:
 
 
 def manifest(documents: list[Document], files: dict[str, bytes], input_sha256: str, source: str, meta: Meta,
-             sjabloonset: Sjabloonset) -> bytes:
+             sjabloonset: Sjabloonset, uitwisseling: dict[str, str] | None = None) -> bytes:
+    """``uitwisseling``: file name -> title of each export (OCDS, eForms) that is part of the build."""
     entries = []
     for document in documents:
         own = sorted(name for name in files if name.rsplit(".", 1)[0] == document.naam)
@@ -36,6 +37,9 @@ def manifest(documents: list[Document], files: dict[str, bytes], input_sha256: s
             "titel": document.titel,
             "bestanden": [{"naam": n, "sha256": hashlib.sha256(files[n]).hexdigest(), "bytes": len(files[n])} for n in own],
         })
+    for name, title in sorted((uitwisseling or {}).items()):
+        entries.append({"soort": "uitwisseling", "titel": title, "bestanden": [
+            {"naam": name, "sha256": hashlib.sha256(files[name]).hexdigest(), "bytes": len(files[name])}]})
     data = {
         "dossier": source,
         "invoer_sha256": input_sha256,
