@@ -192,7 +192,7 @@ def test_build_adds_exports_to_the_manifest_and_documents_to_the_release(tmp_pat
     manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
     listed = {f["naam"]: f["sha256"] for d in manifest["documenten"] for f in d["bestanden"]}
     assert {"ocds-releasepakket.json", "eforms-aankondiging.xml"} <= set(listed)
-    assert set(listed) == {p.name for p in folder.iterdir()} - {"manifest.json"}
+    assert set(listed) == {p.name for p in folder.iterdir() if not p.name.startswith(".")} - {"manifest.json"}
     documents = json.loads((folder / "ocds-releasepakket.json").read_text("utf-8"))["releases"][0]["tender"]["documents"]
     assert documents and all(d["description"] == f"SHA-256: {listed[d['id']]}" for d in documents)
     assert "aanbestedingsleidraad.md" in {d["id"] for d in documents}
