@@ -27,6 +27,7 @@ NS = {
 EFORMS = {"leiden": "20", "tilburg": "20", "haarlem": "20", "wageningen": "20",
           "alphen-aan-den-rijn": "D722", "open-house": "D720", "utrecht": "D720"}
 OCDS = {"utrecht": "D723"}
+LOW = {"raming.per_jaar": 40000, "percelen[0].raming.per_jaar": 15000, "percelen[1].raming.per_jaar": 25000}  # below threshold
 
 
 def export(path, formaat, **kwargs):
@@ -125,7 +126,7 @@ def test_invalid_combinations_give_coded_messages(tmp_path, patch, formaat, expe
 
 @pytest.mark.parametrize(("patch", "subtype"), [
     ({}, "16"),  # openbaar, above the services threshold
-    ({"raming.per_jaar": 40000, "percelen[0].raming.per_jaar": 15000, "percelen[1].raming.per_jaar": 25000}, "E3"),
+    (LOW, "E3"),
 ])
 def test_subtype_follows_regime(tmp_path, patch, subtype):
     result = export(write_case(tmp_path, "geval", apply_patch(BASE, patch)), "eforms")
@@ -160,12 +161,17 @@ def test_schemas_come_from_the_package_not_the_network(monkeypatch):
     assert str(schemas.schema_path("ocds")).startswith(str(ROOT / "dossier"))
 
 
-def test_strict_check_runs_the_sdk_rules_offline():
-    result = export(ROOT / "voorbeelden" / "haarlem.yaml", "eforms", streng=True)
+@pytest.mark.parametrize(("case", "subtype"), [("haarlem", "20"), ("basis", "16"), ("laag", "E3")])
+def test_strict_check_runs_the_sdk_rules_offline(tmp_path, case, subtype):
+    if case == "haarlem":
+        path = ROOT / "voorbeelden" / "haarlem.yaml"
+    else:
+        path = write_case(tmp_path, case, apply_patch(BASE, LOW if case == "laag" else {}))
+    result = export(path, "eforms", streng=True)
+    assert etree.fromstring(result.data).findtext(".//efac:NoticeSubType/cbc:SubTypeCode", namespaces=NS) == subtype
     failed = [d for d in result.meldingen if d.code == "D725"]
-    assert failed, "the notice lacks the KvK number, so rule BR-BT-00501-0027 must fail"
-    assert any("BR-BT-00501" in d.message for d in failed)
-    # Every failed rule is about a field on the 'nog in te vullen' list: the mapping itself is right.
+    assert any("BR-BT-00131" in d.message or "BR-BT-00005" in d.message for d in failed), "the times are never in the dossier"
+    # Every failed rule is about a field on the 'nog in te vullen' list: what the dossier supplies, it maps right.
     assert all(d.hint == "dit veld staat op de lijst 'nog in te vullen'" for d in failed), [d.message for d in failed]
 
 
@@ -213,3 +219,10 @@ def test_export_takes_documents_only_from_a_build_of_this_very_file(tmp_path):
     done = _cli("exporteer", str(source), "--ocds", "--bouw", str(tmp_path / "build"))
     assert done.returncode == 0 and "D727" in done.stderr
     assert "documents" not in json.loads(done.stdout)["releases"][0]["tender"]
+
+
+def test_strict_check_without_saxon_is_a_coded_environment_problem(monkeypatch):
+    monkeypatch.setitem(sys.modules, "saxonche", None)  # as after a broken install: the import fails
+    result = export(ROOT / "voorbeelden" / "leiden.yaml", "eforms", streng=True)
+    [problem] = [d for d in result.meldingen if d.is_error]
+    assert problem.code == "D726" and "saxonche" in problem.message and not result.ok

@@ -95,9 +95,16 @@ def _missing(g: Gegevens, document: LoadedDocument, formaat: str) -> list[Diagno
     return found
 
 
-def _bt_number(text: str) -> int | None:
-    match = re.match(r"(?:BR-)?(?:BT|OPT)-0*(\d+)", text)
-    return int(match.group(1)) if match else None
+# Rules about a whole node name the node, not the field: the fields that fill it.
+_NODES = {"ND-LotProcurementDocument": ("BT", 14), "ND-PostAwardProcess": ("BT", 92)}
+
+
+def _field_key(text: str) -> tuple[str, int] | None:
+    """('BT', 131) for 'BT-131(t)-Lot' and for rule 'BR-BT-00131-0079'; likewise OPT fields and node rules."""
+    match = re.match(r"(?:BR-)?(BT|OPT)-0*(\d+)", text)
+    if match:
+        return match.group(1), int(match.group(2))
+    return _NODES.get(text.rsplit("-", 1)[0])
 
 
 def _strict(data: bytes, subtype: str, g: Gegevens, source: str) -> list[Diagnostic]:
@@ -105,14 +112,14 @@ def _strict(data: bytes, subtype: str, g: Gegevens, source: str) -> list[Diagnos
         failures = schematron.check(data, subtype)
     except schematron.SchematronUnavailable as exc:
         return [make("D726", Location(source), reden=str(exc))]
-    open_fields = {_bt_number(o.veld) for o in g.ontbrekend if o.veld.startswith("BT-")}
+    open_fields = {_field_key(o.veld) for o in g.ontbrekend} - {None}
     found, seen = [], set()
     for f in failures:
         if (f.regel, f.tekst) in seen:
             continue
         seen.add((f.regel, f.tekst))
         element = f.tekst.split(" rule|")[0]
-        hint = ("dit veld staat op de lijst 'nog in te vullen'" if _bt_number(f.regel) in open_fields
+        hint = ("dit veld staat op de lijst 'nog in te vullen'" if _field_key(f.regel) in open_fields
                 else "controleer het gegeven in het dossier dat dit veld vult (zie koppeling.md)")
         found.append(make("D725", Location(source), regel=f.regel, tekst=element or f.tekst, plaats=f"subtype {subtype}", hint=hint))
     return found

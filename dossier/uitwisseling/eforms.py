@@ -89,8 +89,8 @@ def _organization(g: Gegevens, extension: etree._Element) -> None:
         el(el(company, "cac:PartyLegalEntity"), "cbc:CompanyID", dienst.kvk_nummer, schemeName="NL-KVK")  # BT-501
     else:
         g.missing("BT-501-Organization-Company", "KvK-nummer van de aanbestedende dienst ('kvk_nummer')", ("aanbesteding", "aanbestedende_dienst"))
-    contact = el(company, "cac:Contact")
     person = dienst.contactpersoon
+    contact = el(company, "cac:Contact") if person and (person.telefoon or person.email) else None  # never an empty element
     if person and person.telefoon:
         el(contact, "cbc:Telephone", person.telefoon)  # BT-503
     else:
@@ -124,6 +124,10 @@ def _classification(project: etree._Element, codes: tuple[str, ...]) -> None:
 def _procedure(root: etree._Element, g: Gegevens, notice: Aankondiging) -> None:
     d, a = g.dossier, g.dossier.aanbesteding
     terms = el(root, "cac:TenderingTerms")
+    if notice.rechtsgrond == "other":  # a national procedure: the Dutch act is the legal basis (BT-01(f))
+        law = el(terms, "cac:ProcurementLegislationDocumentReference")
+        el(law, "cbc:ID", "LocalLegalBasis")
+        el(law, "cbc:DocumentDescription", "Aanbestedingswet 2012 (opdracht onder de Europese drempel)", languageID=LANG)
     requirement = el(el(terms, "cac:TendererQualificationRequest"), "cac:SpecificTendererRequirement")
     el(requirement, "cbc:TendererRequirementTypeCode", "epo-procurement-document", listName="exclusion-grounds-source")  # BT-806
     if d.max_percelen_per_inschrijver and len(d.percelen) > 1:
@@ -261,6 +265,19 @@ def _lot_project(node: etree._Element, g: Gegevens, lot: Perceelgegevens) -> Non
         el(el(el(extension, "cac:Renewal"), "cac:Period"), "cbc:Description", g.verlenging_tekst(), languageID=LANG)  # BT-57
 
 
+# Mandatory in the standard regime (subtype 16) and not modelled by the dossier: always to be filled in.
+STANDARD_REGIME_OPEN = (
+    ("BT-14-Lot", "of de aanbestedingsstukken vrij toegankelijk zijn, met het adres ervan (BT-15)"),
+    ("BT-18-Lot", "het adres waar elektronisch wordt ingeschreven (bijvoorbeeld de TenderNed-pagina)"),
+    ("BT-60-Lot", "of de opdracht met EU-middelen wordt gefinancierd"),
+    ("BT-115-Lot", "of de opdracht onder de Overeenkomst inzake overheidsopdrachten (GPA) valt"),
+    ("BT-743-Lot", "of elektronisch factureren verplicht is"),
+    ("BT-764-Lot", "of inschrijven met een elektronische catalogus mag"),
+    ("BT-92-Lot", "of elektronisch wordt besteld"),
+    ("BT-93-Lot", "of elektronisch wordt betaald"),
+)
+
+
 def contract_notice(g: Gegevens, notice: Aankondiging) -> bytes:
     """The ContractNotice XML; ``g.ontbrekend`` afterwards holds what is still to be filled in."""
     a = g.dossier.aanbesteding
@@ -288,6 +305,8 @@ def contract_notice(g: Gegevens, notice: Aankondiging) -> bytes:
         _lot_terms(node, g, lot, notice)
         _lot_process(node, g, notice)
         _lot_project(node, g, lot)
+    for field, what in STANDARD_REGIME_OPEN if notice.subtype == "16" else STANDARD_REGIME_OPEN[1:2] if notice.subtype == "E3" else ():
+        g.missing(field, what)
     etree.indent(root, space="  ")
     body = etree.tostring(root, encoding="unicode")
     header = _header(g, notice)
@@ -296,10 +315,10 @@ def contract_notice(g: Gegevens, notice: Aankondiging) -> bytes:
 
 def _header(g: Gegevens, notice: Aankondiging) -> str:
     """The comment at the top: which form this is and what is still to be filled in."""
-    lines = [f" eForms-aankondiging, subtype {notice.subtype}: {notice.omschrijving} (eForms SDK 1.15.1). ",
-             " Gemaakt door dossier uit het dossierbestand; controleer en vul aan in TenderNed voor verzending. "]
+    lines = [f" eForms-aankondiging, subtype {notice.subtype}: {notice.omschrijving} (eForms SDK 1.15.1).",
+             " Gemaakt door dossier uit het dossierbestand; controleer en vul aan in TenderNed voor verzending."]
     if g.ontbrekend:
-        lines.append(" Nog in te vullen (het dossier bevat deze gegevens niet): ")
-        lines += [f"   {o.veld}: {o.wat} " for o in g.ontbrekend]
+        lines.append(" Nog in te vullen (het dossier bevat deze gegevens niet):")
+        lines += [f"   {o.veld}: {o.wat}" for o in g.ontbrekend]
     text = "\n".join(line.replace("--", "- -") for line in lines)
     return f"<!--\n{text}\n-->\n"
