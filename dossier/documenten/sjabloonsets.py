@@ -20,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from ..diagnostics import DossierError, Location, make
+from .huisstijl import Huisstijl, read_house_style
 
 PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "sjablonen"
 BASE_SET = "basis"
@@ -43,9 +44,10 @@ class Sjabloonset:
 
     wortel: Path  # the template root all sets live in
     keten: tuple[TemplateSet, ...]
-    referentie: Path  # Word reference document (styles, numbering, header, footer)
+    referentie: Path | None  # a set's own Word reference document; None: generated from the house style
     pdf_sjabloon: Path  # pandoc template for Typst
     logo: Path | None
+    huisstijl: Huisstijl
 
     @property
     def naam(self) -> str:
@@ -83,8 +85,8 @@ def _settings(folder: Path) -> dict:
         data = yaml.safe_load(path.read_text("utf-8")[:65536]) or {}
     except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
         raise DossierError([make("D407", where, reden=str(exc).splitlines()[0])]) from None
-    if not isinstance(data, dict) or set(data) - {"versie", "erft_van", "omschrijving"}:
-        raise DossierError([make("D407", where, reden="alleen 'versie', 'erft_van' en 'omschrijving' zijn toegestaan")])
+    if not isinstance(data, dict) or set(data) - {"versie", "erft_van", "omschrijving", "huisstijl"}:
+        raise DossierError([make("D407", where, reden="alleen 'versie', 'erft_van', 'omschrijving' en 'huisstijl' zijn toegestaan")])
     return data
 
 
@@ -122,7 +124,8 @@ def resolve(sjabloonset: str | None, logo: str | None = None) -> Sjabloonset:
     return Sjabloonset(
         wortel=root,
         keten=sets,
-        referentie=_house_style(root, sets, "referentie.docx"),
+        referentie=_house_style(root, sets, "referentie.docx") if any((s.map / "huisstijl" / "referentie.docx").is_file() for s in sets) else None,
         pdf_sjabloon=_house_style(root, sets, "pdf.typ"),
         logo=_house_style(root, sets, logo, "D406") if logo else None,
+        huisstijl=read_house_style([(s.map, _settings(s.map)) for s in sets]),
     )
