@@ -19,7 +19,7 @@ from ..documenten.render import render_documents
 from ..documenten.sjabloonsets import resolve
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
-from ..uitvoer.write import write_atomically
+from ..uitvoer.write import check_target, output_root, write_output
 from .controleer import check_file
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -54,6 +54,7 @@ def build(path: str | Path, out_root: Path, formats: list[str], status: str) -> 
     """Build one dossier. Never raises DossierError: every problem is in ``meldingen``."""
     try:
         formats = parse_formats(",".join(formats))
+        out_root = output_root(out_root)
         code, findings = _build(str(path), out_root, formats, status)
     except DossierError as exc:
         return Bouwresultaat(exc.exit_code, exc.diagnostics)
@@ -73,6 +74,8 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
     dossier, document, afgeleid = checked.dossier, checked.document, checked.afgeleid
     assert dossier is not None and document is not None and afgeleid is not None
     name = output_name(Path(path))
+    target = out_root / name
+    check_target(target, path)  # refuse early: a folder dossier did not make is never touched
     day = afgeleid.peildatum or dt.date(2000, 1, 1)
     a = dossier.aanbesteding
     meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
@@ -81,13 +84,13 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
     documents = render_documents(dossier, afgeleid, sjabloonset, status, path)
     files = produce(documents, meta, formats, sjabloonset)
     files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset)
-    write_atomically(out_root / name, files)
+    write_output(target, files, path)
     return 0, checked.diagnostics
 
 
 def command_build(files: list[str], uit: str, formaten: str, status: str) -> int:
     formats = parse_formats(formaten)
-    out_root = Path(uit)
+    out_root = output_root(uit)
     exit_code = 0
     shown = []
     for path in files:

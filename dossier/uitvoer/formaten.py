@@ -12,9 +12,12 @@ import datetime as dt
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
+from ..documenten.referentie import check_generated
 from ..documenten.render import Document
 from ..documenten.sjabloonsets import Sjabloonset
+from ..documenten.veilige_sets import typst_root
 from .koppelingen import link_addresses
 from .lettertypen import house_font
 from .logo import read_logo
@@ -68,10 +71,16 @@ def front_matter(document: Document, meta: Meta, leidraad: str) -> Voorwerk:
 
 def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloonset: Sjabloonset) -> dict[str, bytes]:
     """All output files of one dossier, by file name."""
+    with typst_root(sjabloonset.logo) as (typst_folder, logo_copy):  # Typst sees the logo copy, nothing else
+        return _produce(documents, meta, formats, sjabloonset, typst_folder, logo_copy)
+
+
+def _produce(documents: list[Document], meta: Meta, formats: list[str], sjabloonset: Sjabloonset, typst_folder: Path,
+             logo_copy: Path | None) -> dict[str, bytes]:
     huisstijl = sjabloonset.huisstijl
     layout = "docx" in formats or "pdf" in formats
     font = house_font(huisstijl) if layout else None
-    logo = read_logo(sjabloonset.logo, meta.organisatie) if layout and sjabloonset.logo else None
+    logo = read_logo(logo_copy, meta.organisatie) if layout and logo_copy else None
     reference = reference_document(huisstijl, sjabloonset.referentie) if "docx" in formats else None
     leidraad = next((d.titel for d in documents if d.soort == "leidraad"), "aanbestedingsleidraad")
 
@@ -92,8 +101,9 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
             raw = ast_to_docx(with_meta(ast, {"lang": "nl-NL"}), reference, epoch, document.naam)
             properties = Eigenschappen(f"{document.titel} – {meta.dossier_titel}", meta.dossier_titel, meta.kenmerk, meta.versie,
                                        meta.status, meta.organisatie, moment)
-            files[f"{document.naam}.docx"] = finish_docx(raw, header=header, voorwerk=voorwerk, eigenschappen=properties,
-                                                         huisstijl=huisstijl, logo=logo)
+            word = finish_docx(raw, header=header, voorwerk=voorwerk, eigenschappen=properties, huisstijl=huisstijl, logo=logo)
+            check_generated(word, f"{document.naam}.docx")  # never an ill-formed Word file
+            files[f"{document.naam}.docx"] = word
         if "pdf" in formats:
             fields = {
                 "title": voorwerk.titel, "subtitle": document.ondertitel, "organisatie": meta.organisatie, "lang": "nl-NL",
@@ -105,7 +115,7 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
             fields = {k: v for k, v in fields.items() if v is not False and v != ""}
             source = ast_to_typst(with_meta(ast, fields), sjabloonset.pdf_sjabloon, epoch, document.naam)
             inputs = {"titel": f"{document.titel} – {meta.dossier_titel}", "auteur": meta.organisatie, "kenmerk": meta.kenmerk}
-            files[f"{document.naam}.pdf"] = compile_pdf(source, sjabloonset.wortel, epoch, document.naam, huisstijl, inputs, logo)
+            files[f"{document.naam}.pdf"] = compile_pdf(source, typst_folder, epoch, document.naam, huisstijl, inputs, logo)
         return files
 
     results: dict[str, bytes] = {}

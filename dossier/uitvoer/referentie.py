@@ -40,9 +40,8 @@ HEADER_FOOTER = (
 
 
 def reference_document(huisstijl: Huisstijl, own: Path | None = None) -> Path:
-    """The reference document pandoc gets: the set's own file, or the one generated from the house style."""
+    """The reference document pandoc gets: the set's own (checked in ``sjabloonsets``), or the generated one."""
     if own is not None:
-        _check_own(own)
         return own
     data = reference_bytes(huisstijl)
     folder = Path(tempfile.gettempdir()) / f"dossier-referentie-{os.getuid() if hasattr(os, 'getuid') else 0}"
@@ -54,15 +53,6 @@ def reference_document(huisstijl: Huisstijl, own: Path | None = None) -> Path:
             partial.write_bytes(data)
             os.replace(partial, path)
     return path
-
-
-def _check_own(path: Path) -> None:
-    try:
-        names, parts = read_package(path.read_bytes())
-    except Exception as exc:  # zipfile raises several kinds for a damaged file
-        raise DossierError([make("D565", Location(str(path)), bestand=path.name, reden=str(exc) or type(exc).__name__)]) from None
-    if "word/styles.xml" not in parts or "word/document.xml" not in parts:
-        raise DossierError([make("D565", Location(str(path)), bestand=path.name, reden="word/styles.xml of word/document.xml ontbreekt")])
 
 
 @functools.lru_cache(maxsize=8)
@@ -79,7 +69,8 @@ def reference_bytes(huisstijl: Huisstijl) -> bytes:
     parts["word/header1.xml"] = _header_footer("hdr", "Header", "kenmerk en titel").encode()
     parts["word/header2.xml"] = _header_footer("hdr", "Header", "").encode()
     parts["word/footer1.xml"] = parts["word/footer2.xml"] = footer_xml().encode()
-    rels = parts["word/_rels/document.xml.rels"].decode()
+    # pandoc's sample hyperlink points outside the package; a reference document never does
+    rels = re.sub(r'<Relationship [^>]*TargetMode="External"[^>]*/>', "", parts["word/_rels/document.xml.rels"].decode())
     types = parts["[Content_Types].xml"].decode()
     for rid, target, kind, _ in HEADER_FOOTER:
         rels = rels.replace("</Relationships>", f'<Relationship Id="{rid}" Type="{_REL}/{kind}" Target="{target}"/></Relationships>')
