@@ -69,8 +69,8 @@ def reference_bytes(huisstijl: Huisstijl) -> bytes:
     parts["word/header1.xml"] = _header_footer("hdr", "Header", "kenmerk en titel").encode()
     parts["word/header2.xml"] = _header_footer("hdr", "Header", "").encode()
     parts["word/footer1.xml"] = parts["word/footer2.xml"] = footer_xml().encode()
-    # pandoc's sample hyperlink points outside the package; a reference document never does
-    rels = re.sub(r'<Relationship [^>]*TargetMode="External"[^>]*/>', "", parts["word/_rels/document.xml.rels"].decode())
+    _drop_external(parts)
+    rels = parts["word/_rels/document.xml.rels"].decode()
     types = parts["[Content_Types].xml"].decode()
     for rid, target, kind, _ in HEADER_FOOTER:
         rels = rels.replace("</Relationships>", f'<Relationship Id="{rid}" Type="{_REL}/{kind}" Target="{target}"/></Relationships>')
@@ -80,6 +80,20 @@ def reference_bytes(huisstijl: Huisstijl) -> bytes:
     parts["[Content_Types].xml"] = types.encode()
     order = sorted(set(names), key=lambda n: (n != "[Content_Types].xml", n))
     return write_package(order, parts)
+
+
+def _drop_external(parts: dict[str, bytes]) -> None:
+    """pandoc's sample hyperlinks point outside the package; a reference document never does."""
+    for name in [n for n in parts if n.endswith(".rels")]:
+        rels = parts[name].decode()
+        for relationship in re.findall(r'<Relationship [^>]*TargetMode="External"[^>]*/>', rels):
+            rels = rels.replace(relationship, "")
+            rid = re.search(r'Id="([^"]+)"', relationship).group(1)
+            owner = name.replace("_rels/", "").removesuffix(".rels")
+            if owner in parts:
+                text = re.sub(rf'<w:hyperlink [^>]*r:id="{rid}"[^>]*>(.*?)</w:hyperlink>', r"\1", parts[owner].decode(), flags=re.S)
+                parts[owner] = text.encode()
+        parts[name] = rels.encode()
 
 
 @functools.cache
@@ -99,7 +113,7 @@ def settings_xml(h: Huisstijl) -> str:
                             ("enableOpenTypeFeatures", "1"), ("doNotFlipMirrorIndents", "1"), ("differentiateMultirowTableHeaders", "1"))
     )
     return (
-        f"{DECLARATION}<w:settings {W}>"
+        f"{DECLARATION}<w:settings {W} {R}>"
         '<w:zoom w:percent="100"/><w:defaultTabStop w:val="709"/>' + hyphenation
         + '<w:characterSpacingControl w:val="doNotCompress"/>'
         f"<w:compat>{compat}</w:compat>"
