@@ -2,6 +2,8 @@
 
 Documents are produced in parallel threads: pandoc runs as separate processes and Typst releases
 the GIL. Nothing touches the output folder here; ``write`` puts the bytes in place atomically.
+Markdown is parsed once; the table widths (from the house font) and the e-mail links are set in
+that one AST, so Word and PDF get the same layout decisions.
 """
 
 from __future__ import annotations
@@ -19,12 +21,18 @@ from ..documenten.render import Document
 from ..documenten.sjabloonsets import Sjabloonset
 from ..documenten.veilige_sets import typst_root
 from .figuren import for_typst, for_word, png_fallbacks, typst_inputs
+from .koppelingen import link_addresses
 from .leesbaar import readable
+from .lettertypen import house_font
+from .logo import read_logo
 from .pandoc import ast_to_docx, ast_to_typst, markdown_to_ast, with_meta
 from .pdf import compile_pdf
-from .word import finish_docx
+from .referentie import reference_document
+from .tabellen import set_table_widths
+from .word import Eigenschappen, finish_docx
+from .wordtekst import Voorwerk
 
-FORMATS = ("docx", "pdf", "md")
+FORMATS = ("docx", "pdf", "md", "ocds", "eforms")  # ocds, eforms: made by uitwisseling, in bouw
 
 
 @dataclass(frozen=True)
@@ -43,6 +51,28 @@ class Meta:
         return int(self.moment.timestamp())
 
 
+def moment_of(document: Document, meta: Meta) -> dt.datetime:
+    """The document's own date (a nota is dated the day it is published), else the dossier's."""
+    if document.dag is None:
+        return meta.moment
+    return dt.datetime(document.dag.year, document.dag.month, document.dag.day, tzinfo=dt.timezone.utc)
+
+
+def front_matter(document: Document, meta: Meta, leidraad: str) -> Voorwerk:
+    """Cover and contents for the leidraad; a heading block naming the leidraad for annexes and notas."""
+    gegevens = [("Kenmerk", meta.kenmerk), ("Versie", meta.versie), ("Status", meta.status)]
+    if document.datum:
+        gegevens.append(("Datum", document.datum))
+    omslag = document.soort == "leidraad"
+    titel = document.titel
+    if document.soort == "bijlage" and ": " in titel:
+        prefix, titel = titel.split(": ", 1)
+        aanhef = f"{prefix} bij de {leidraad[:1].lower()}{leidraad[1:]} {meta.dossier_titel}, kenmerk {meta.kenmerk}"
+    else:
+        aanhef = f"Bij de {leidraad[:1].lower()}{leidraad[1:]} {meta.dossier_titel}, kenmerk {meta.kenmerk}"
+    return Voorwerk(omslag, titel, document.ondertitel, meta.organisatie, aanhef, tuple(gegevens), 2 if omslag else 1)
+
+
 def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloonset: Sjabloonset,
             figuren: Mapping[str, Figuur] | None = None) -> dict[str, bytes]:
     """All output files of one dossier, by file name; ``figuren`` are the drawings the Markdown refers to."""
@@ -51,47 +81,48 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
 
 
 def _produce(documents: list[Document], meta: Meta, formats: list[str], sjabloonset: Sjabloonset, typst_folder: Path,
-             logo: Path | None, figures: dict[str, Figuur]) -> dict[str, bytes]:
+             logo_copy: Path | None, figures: dict[str, Figuur]) -> dict[str, bytes]:
+    huisstijl = sjabloonset.huisstijl
+    layout = "docx" in formats or "pdf" in formats
+    font = house_font(huisstijl) if layout else None
+    logo = read_logo(logo_copy, meta.organisatie) if layout and logo_copy else None
+    reference = reference_document(huisstijl, sjabloonset.referentie) if "docx" in formats else None
+    leidraad = next((d.titel for d in documents if d.soort == "leidraad"), "aanbestedingsleidraad")
+
     def one(document: Document) -> dict[str, bytes]:
         files: dict[str, bytes] = {}
         if "md" in formats:
             files[f"{document.naam}.md"] = readable(document.markdown, meta.epoch, document.naam)
-        if "docx" not in formats and "pdf" not in formats:
+        if not layout:
             return files
-        ast = markdown_to_ast(document.markdown, meta.epoch, document.naam)
-        toc_depth = 2 if document.soort == "leidraad" else 1  # notes and annexes: chapters only
-        fields = {
-            "title": document.titel,
-            "subtitle": document.ondertitel,
-            "kenmerk": meta.kenmerk,
-            "versie": meta.versie,
-            "status": meta.status,
-            "organisatie": meta.organisatie,
-            "author": meta.organisatie,
-            "datum": document.datum,
-            "date": document.datum,
-            "lang": "nl-NL",
-            "toc-title": "Inhoudsopgave",
-            "toc-depth": str(toc_depth),
-            "concept": meta.status == "concept",
-        }
-        if not document.datum:
-            del fields["datum"], fields["date"]
-        if not fields["concept"]:
-            del fields["concept"]
+        moment = moment_of(document, meta)
+        epoch = int(moment.timestamp())
+        ast = markdown_to_ast(document.markdown, epoch, document.naam)
+        set_table_widths(ast, huisstijl, font)
+        link_addresses(ast["blocks"])
+        voorwerk = front_matter(document, meta, leidraad)
+        header = f"{meta.kenmerk} – {document.titel}" + (" – CONCEPT" if meta.status == "concept" else "")
         if "docx" in formats:
-            raw = ast_to_docx(with_meta(for_word(ast, figures), fields), sjabloonset.referentie, meta.epoch, document.naam, toc_depth)
+            raw = ast_to_docx(with_meta(for_word(ast, figures), {"lang": "nl-NL"}), reference, epoch, document.naam)
             raw = png_fallbacks(raw, figures) if figures else raw
-            word = finish_docx(
-                raw, header=f"{meta.kenmerk} – {document.titel}" + (" – CONCEPT" if meta.status == "concept" else ""), title=f"{document.titel} – {meta.dossier_titel}",
-                subject=meta.dossier_titel, kenmerk=meta.kenmerk, version=meta.versie, status=meta.status,
-                author=meta.organisatie, moment=meta.moment, logo=sjabloonset.logo,
-            )
+            properties = Eigenschappen(f"{document.titel} – {meta.dossier_titel}", meta.dossier_titel, meta.kenmerk, meta.versie,
+                                       meta.status, meta.organisatie, moment)
+            word = finish_docx(raw, header=header, voorwerk=voorwerk, eigenschappen=properties, huisstijl=huisstijl, logo=logo)
             check_generated(word, f"{document.naam}.docx")  # never an ill-formed Word file
             files[f"{document.naam}.docx"] = word
         if "pdf" in formats:
-            source = ast_to_typst(with_meta(for_typst(ast, figures), fields), sjabloonset.pdf_sjabloon, meta.epoch, document.naam)
-            files[f"{document.naam}.pdf"] = compile_pdf(source, typst_folder, meta.epoch, document.naam, logo, typst_inputs(figures))
+            fields = {
+                "title": voorwerk.titel, "subtitle": document.ondertitel, "organisatie": meta.organisatie, "lang": "nl-NL",
+                "kopregel": header, "aanhef": voorwerk.aanhef, "toc-depth": str(voorwerk.inhoud_diepte),
+                "gegevens": [{"label": label, "waarde": value} for label, value in voorwerk.gegevens],
+                "gegevensregel": voorwerk.gegevensregel,
+                "omslag": voorwerk.omslag, "concept": meta.status == "concept",
+            }
+            fields = {k: v for k, v in fields.items() if v is not False and v != ""}
+            source = ast_to_typst(with_meta(for_typst(ast, figures), fields), sjabloonset.pdf_sjabloon, epoch, document.naam)
+            inputs = {"titel": f"{document.titel} – {meta.dossier_titel}", "auteur": meta.organisatie, "kenmerk": meta.kenmerk,
+                      **typst_inputs(figures)}
+            files[f"{document.naam}.pdf"] = compile_pdf(source, typst_folder, epoch, document.naam, huisstijl, inputs, logo)
         return files
 
     results: dict[str, bytes] = {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..types import Bedrag, Id, Tekst, Weging
+from ..types import Bedrag, CpvCode, Id, NutsCode, Tekst, Weging
 from .basis import Strikt, veld
 
 # --- raming, percelen, gunning -----------------------------------------------------------
@@ -46,3 +46,5 @@ class Perceel(Strikt):
     omschrijving: Tekst | None = veld("Scope van het perceel (eForms BT-24)", None)
     raming: Raming | None = veld("Raming van dit perceel", None)
     gunningscriteria: Gunningscriteria | None = veld("Eigen gunningscriteria; anders gelden die van de opdracht", None)
+    cpv_codes: list[CpvCode] = veld("CPV-codes van dit perceel; de eerste is de hoofdcode (eForms BT-262, BT-263)", [])
+    nuts_codes: list[NutsCode] = veld("NUTS-3-codes van de plaats van uitvoering van dit perceel (eForms BT-5071); anders die van de opdracht", [])
