@@ -132,7 +132,7 @@ def test_from_the_wheel_in_an_empty_folder(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     [wheel] = (tmp_path / "wiel").glob("dossier-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "dossier/sjablonen/basis/huisstijl/referentie.docx" in names and "dossier/data/velden.yaml" in names
+    assert "dossier/sjablonen/basis/sjabloonset.yaml" in names and "dossier/data/velden.yaml" in names
     assert not [n for n in names if n.endswith(FILE_NAME)]
     zipfile.ZipFile(wheel).extractall(tmp_path / "site")  # installed apart; the dependencies come from this environment
     empty = tmp_path / "leeg"

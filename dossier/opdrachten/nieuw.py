@@ -32,7 +32,7 @@ class Soort:
     per_jaar: int  # keeps the estimate in the regime the procedure belongs to
     competitief: bool = True  # tenderers compete and are ranked (not open house, not a subsidy)
     selectie: bool = False  # a selection round before the tenders
-    uea: bool = True  # exclusion grounds and the UEA (European and SAS procedures)
+    europees: bool = True  # a European or SAS procedure: exclusion grounds with the UEA, a notice on TED
     criteria: bool = True
     jaren: int = 4
     opties: bool = True
@@ -53,10 +53,10 @@ SOORTEN = {s.naam: s for s in (
           fasen=SELECTIE + (("Dialoog", "waarover de dialoog gaat en hoe hij verloopt"), ("Inschrijving", "wat de deelnemers na de dialoog indienen"))),
     Soort("mededingingsprocedure-met-onderhandeling", "mededingingsprocedure met onderhandeling", 250_000, selectie=True,
           fasen=SELECTIE + (("Onderhandeling", "waarover wordt onderhandeld"), ("Definitieve inschrijving", "wat de deelnemers ten slotte indienen"))),
-    Soort("meervoudig-onderhands", "meervoudig onderhandse procedure", 100_000, uea=False),
-    Soort("enkelvoudig-onderhands", "enkelvoudig onderhandse procedure", 20_000, uea=False, jaren=2, opties=False),
-    Soort("open-house", "open house", 500_000, competitief=False, uea=False, criteria=False),
-    Soort("subsidietender", "subsidietender", 300_000, competitief=False, uea=False, jaren=2, opties=False),
+    Soort("meervoudig-onderhands", "meervoudig onderhandse procedure", 100_000, europees=False),
+    Soort("enkelvoudig-onderhands", "enkelvoudig onderhandse procedure", 20_000, europees=False, jaren=2, opties=False),
+    Soort("open-house", "open house", 500_000, competitief=False, europees=False, criteria=False),
+    Soort("subsidietender", "subsidietender", 300_000, competitief=False, europees=False, jaren=2, opties=False),
 )}
 
 
