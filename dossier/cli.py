@@ -73,6 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--formaten", default="docx,pdf", metavar="LIJST", help="docx, pdf en/of md, gescheiden door komma's (standaard: docx,pdf)")
     build.add_argument("--status", choices=["concept", "definitief"], default="concept", help="concept (met watermerk) of definitief")
 
+    compare = commands.add_parser("vergelijk", aliases=["compare"], help="toon wat er tussen twee versies veranderde en maak de wijzigingen in Word en PDF")
+    compare.add_argument("oud", metavar="OUD", help="de oude versie: een dossierbestand (.yaml) of een bouwmap")
+    compare.add_argument("nieuw", metavar="NIEUW", help="de nieuwe versie, van dezelfde soort als OUD")
+    compare.add_argument("--uit", default="build", metavar="MAP", help="uitvoermap (standaard: build); de wijzigingen komen in MAP/<dossier>-wijzigingen")
+    compare.add_argument("--formaten", default="docx,pdf", metavar="LIJST", help="docx en/of pdf, gescheiden door komma's (standaard: docx,pdf)")
+    compare.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="samenvatting als tekst (standaard) of JSON")
+
     explain = commands.add_parser("uitleg", help="leg een meldingscode uit, of toon alle codes")
     explain.add_argument("code", nargs="?", metavar="CODE", help="bijvoorbeeld D301")
 
@@ -116,6 +123,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .opdrachten.bouw import command_build
 
         return command_build(args.files, args.uit, args.formaten, args.status)
+    if args.command in ("vergelijk", "compare"):
+        from .opdrachten.vergelijk import command_compare
+
+        return command_compare(args.oud, args.nieuw, args.uit, args.formaten, args.formaat)
     if args.command == "uitleg":
         from .opdrachten.uitleg import command_explain
 

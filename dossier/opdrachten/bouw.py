@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, DossierError, Location, make, summary
-from ..documenten.render import render_documents
-from ..documenten.sjabloonsets import resolve
+from ..documenten.render import Document, render_documents
+from ..documenten.sjabloonsets import Sjabloonset, resolve
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
 from ..uitvoer.write import write_atomically
-from .controleer import check_file
+from .controleer import Controle, check_file
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 
@@ -66,21 +66,40 @@ def build_file(path: str | Path, out_root: Path, formats: list[str], status: str
     return result.afsluitcode, result.meldingen
 
 
-def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[int, list[Diagnostic]]:
+@dataclass(frozen=True)
+class Gerenderd:
+    """A checked dossier rendered to Markdown, with what ``produce`` needs to write it (also for ``vergelijk``)."""
+
+    controle: Controle
+    meta: Meta
+    sjabloonset: Sjabloonset
+    documents: list[Document]
+
+
+def render_file(path: str, status: str) -> tuple[Controle, Gerenderd | None]:
+    """Check and render one dossier file; None when the check found errors."""
     checked = check_file(path)
     if not checked.ok:
-        return checked.exit_code or 1, checked.diagnostics
-    dossier, document, afgeleid = checked.dossier, checked.document, checked.afgeleid
-    assert dossier is not None and document is not None and afgeleid is not None
-    name = output_name(Path(path))
+        return checked, None
+    dossier, afgeleid = checked.dossier, checked.afgeleid
+    assert dossier is not None and afgeleid is not None
     day = afgeleid.peildatum or dt.date(2000, 1, 1)
     a = dossier.aanbesteding
     meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
                 dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
     sjabloonset = resolve(a.sjabloonset, a.logo)
-    documents = render_documents(dossier, afgeleid, sjabloonset, status, path)
+    return checked, Gerenderd(checked, meta, sjabloonset, render_documents(dossier, afgeleid, sjabloonset, status, path))
+
+
+def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[int, list[Diagnostic]]:
+    checked, rendered = render_file(path, status)
+    if rendered is None:
+        return checked.exit_code or 1, checked.diagnostics
+    assert checked.document is not None
+    name = output_name(Path(path))
+    meta, sjabloonset, documents = rendered.meta, rendered.sjabloonset, rendered.documents
     files = produce(documents, meta, formats, sjabloonset)
-    files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset)
+    files["manifest.json"] = manifest(documents, files, checked.document.sha256, Path(path).name, meta, sjabloonset)
     write_atomically(out_root / name, files)
     return 0, checked.diagnostics
 

@@ -10,6 +10,7 @@ import datetime as dt
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any, Callable
 
 from ..documenten.render import Document
 from ..documenten.sjabloonsets import Sjabloonset
@@ -36,7 +37,26 @@ class Meta:
         return int(self.moment.timestamp())
 
 
-def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloonset: Sjabloonset) -> dict[str, bytes]:
+def _same(value: Any) -> Any:
+    return value
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """Changes to the standard path for outputs built on it, such as the redline of ``vergelijk``.
+
+    Every hook defaults to no change, so ``produce`` without hooks is exactly the build; with hooks a
+    derived document keeps the house style, title block and Word finishing of the build.
+    """
+
+    ast: Callable[[Document], dict[str, Any]] | None = None  # the AST to write instead of parsing the Markdown
+    docx_ast: Callable[[dict[str, Any]], dict[str, Any]] = _same  # before pandoc writes Word
+    typst_ast: Callable[[dict[str, Any]], dict[str, Any]] = _same  # before pandoc writes Typst
+    docx: Callable[[bytes], bytes] = _same  # pandoc's Word file, before ``finish_docx``
+
+
+def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloonset: Sjabloonset,
+            hooks: Hooks = Hooks()) -> dict[str, bytes]:
     """All output files of one dossier, by file name."""
 
     def one(document: Document) -> dict[str, bytes]:
@@ -45,7 +65,7 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
             files[f"{document.naam}.md"] = document.markdown.encode("utf-8")
         if "docx" not in formats and "pdf" not in formats:
             return files
-        ast = markdown_to_ast(document.markdown, meta.epoch, document.naam)
+        ast = hooks.ast(document) if hooks.ast else markdown_to_ast(document.markdown, meta.epoch, document.naam)
         toc_depth = 2 if document.soort == "leidraad" else 1  # notes and annexes: chapters only
         fields = {
             "title": document.titel,
@@ -66,16 +86,15 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
             del fields["datum"], fields["date"]
         if not fields["concept"]:
             del fields["concept"]
-        ast_json = with_meta(ast, fields)
         if "docx" in formats:
-            raw = ast_to_docx(ast_json, sjabloonset.referentie, meta.epoch, document.naam, toc_depth)
+            raw = ast_to_docx(with_meta(hooks.docx_ast(ast), fields), sjabloonset.referentie, meta.epoch, document.naam, toc_depth)
             files[f"{document.naam}.docx"] = finish_docx(
-                raw, header=f"{meta.kenmerk} – {document.titel}" + (" – CONCEPT" if meta.status == "concept" else ""), title=f"{document.titel} – {meta.dossier_titel}",
+                hooks.docx(raw), header=f"{meta.kenmerk} – {document.titel}" + (" – CONCEPT" if meta.status == "concept" else ""), title=f"{document.titel} – {meta.dossier_titel}",
                 subject=meta.dossier_titel, kenmerk=meta.kenmerk, version=meta.versie, status=meta.status,
                 author=meta.organisatie, moment=meta.moment, logo=sjabloonset.logo,
             )
         if "pdf" in formats:
-            source = ast_to_typst(ast_json, sjabloonset.pdf_sjabloon, meta.epoch, document.naam)
+            source = ast_to_typst(with_meta(hooks.typst_ast(ast), fields), sjabloonset.pdf_sjabloon, meta.epoch, document.naam)
             files[f"{document.naam}.pdf"] = compile_pdf(source, sjabloonset.wortel, meta.epoch, document.naam, sjabloonset.logo)
         return files
 

@@ -1,0 +1,141 @@
+"""Redline of two versions of a dossier: compare document by document, write through the build's path.
+
+A ``Versie`` is one version as the build sees it: its rendered documents, the metadata of its title
+block and the template set with its house style. ``compare_versions`` pairs the documents of two
+versions (annexes by subject, so a new annex that shifts the letters does not make every later
+annex "new"), skips documents whose Markdown is identical without starting pandoc, and compares
+the others as pandoc ASTs. ``write_redlines`` writes each changed document through ``produce``,
+the very function ``bouw`` uses, with hooks that put in the compared AST and add what Word and
+Typst need to show revisions; so a redline has the cover, header, styles and numbering of the build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import nl
+from ..documenten.render import Document
+from ..documenten.sjabloonsets import Sjabloonset
+from ..uitvoer.formaten import Hooks, Meta, produce
+from ..uitvoer.pandoc import markdown_to_ast
+from .ast_diff import Comparison, compare_blocks
+from .marks import Marks
+from .redline_pdf import for_typst
+from .redline_word import finish_redline, tag_moves
+
+AUTHOR = "dossier"
+SUFFIX = "-wijzigingen"
+
+
+@dataclass(frozen=True)
+class Versie:
+    """One version of a dossier, ready to compare."""
+
+    bron: str  # the file or folder, as the user named it
+    meta: Meta
+    documents: tuple[Document, ...]
+    sjabloonset: Sjabloonset
+    asts: dict[str, dict[str, Any]] = field(default_factory=dict)  # by document name, when read from Word
+
+    @property
+    def datum(self) -> str:
+        return nl.datum(self.meta.moment.date())
+
+
+@dataclass
+class Documentvergelijking:
+    """One document in both versions. ``status``: gewijzigd, ongewijzigd, nieuw or vervallen."""
+
+    status: str
+    old: Document | None
+    new: Document | None
+    comparison: Comparison | None = None
+    ast: dict[str, Any] | None = None  # the compared document: new metadata, merged blocks
+
+    @property
+    def naam(self) -> str:
+        return (self.new or self.old).naam  # type: ignore[union-attr]
+
+    @property
+    def titel(self) -> str:
+        return (self.new or self.old).titel  # type: ignore[union-attr]
+
+
+def marks_for(new: Versie) -> Marks:
+    """Author ``dossier`` and the new version's date, so the same input always gives the same marks."""
+    return Marks(AUTHOR, new.meta.moment.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+
+def heading(old: Versie, new: Versie) -> str:
+    return f"Wijzigingen versie {old.meta.versie} → {new.meta.versie}"
+
+
+def _subject(document: Document) -> tuple[str, str]:
+    """What a document is about, independent of its annex letter: ``bijlage-c-looptijd`` -> ``looptijd``."""
+    naam = re.sub(r"^bijlage-[a-z]+-", "", document.naam) if document.soort == "bijlage" else document.naam
+    return document.soort, naam
+
+
+def compare_versions(old: Versie, new: Versie) -> list[Documentvergelijking]:
+    """Every document of either version, in the order of the new version (dropped documents last)."""
+    by_subject = {_subject(d): d for d in old.documents}
+    results: list[Documentvergelijking] = []
+    for document in new.documents:
+        before = by_subject.pop(_subject(document), None)
+        if before is None:
+            results.append(Documentvergelijking("nieuw", None, document))
+        elif before.markdown and before.markdown == document.markdown:
+            results.append(Documentvergelijking("ongewijzigd", before, document))
+        else:
+            results.append(Documentvergelijking("gewijzigd", before, document))
+    results += [Documentvergelijking("vervallen", d, None) for d in by_subject.values()]
+    marks = marks_for(new)
+
+    def compare(item: Documentvergelijking) -> None:
+        if item.status == "ongewijzigd":
+            return
+        a = _ast(old, item.old) if item.old else None
+        b = _ast(new, item.new) if item.new else None
+        item.comparison = compare_blocks(a["blocks"] if a else [], b["blocks"] if b else [], marks)
+        item.ast = {**(b or a), "blocks": item.comparison.blocks}  # type: ignore[dict-item]
+        if item.status == "gewijzigd" and not item.comparison.changed:
+            item.status = "ongewijzigd"
+
+    with ThreadPoolExecutor(max_workers=4) as pool:  # pandoc runs as a process: threads overlap them
+        list(pool.map(compare, results))
+    return results
+
+
+def _ast(versie: Versie, document: Document) -> dict[str, Any]:
+    if document.naam in versie.asts:
+        return versie.asts[document.naam]
+    return markdown_to_ast(document.markdown, versie.meta.epoch, document.naam)
+
+
+def redline_document(item: Documentvergelijking, old: Versie, new: Versie) -> Document:
+    """The title block of a redline: what it compares, in its title; the new version's date."""
+    base = item.new or item.old
+    assert base is not None
+    # In the title, so that the running header of every page in Word and PDF says this is a redline.
+    return dataclasses.replace(base, naam=f"{base.naam}{SUFFIX}", titel=f"{base.titel} – {heading(old, new)}",
+                               markdown="", datum=new.datum)
+
+
+def write_redlines(items: list[Documentvergelijking], old: Versie, new: Versie, formats: list[str]) -> dict[str, bytes]:
+    """The Word and/or PDF redline of every changed document, by file name (nothing is written here)."""
+    changed = [item for item in items if item.status != "ongewijzigd"]
+    if not changed:
+        return {}
+    documents = [redline_document(item, old, new) for item in changed]
+    asts = {d.naam: item.ast for d, item in zip(documents, changed)}
+    meta = dataclasses.replace(new.meta, versie=f"{old.meta.versie} → {new.meta.versie}")
+    hooks = Hooks(ast=lambda d: asts[d.naam], docx_ast=tag_moves, typst_ast=for_typst, docx=finish_redline)  # type: ignore[arg-type]
+    return produce(documents, meta, [f for f in formats if f in ("docx", "pdf")], new.sjabloonset, hooks)
+
+
+__all__ = ["AUTHOR", "Documentvergelijking", "SUFFIX", "Versie", "compare_versions", "heading", "marks_for", "redline_document",
+           "write_redlines"]
