@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -219,3 +221,53 @@ def test_unchanged_documents_are_reported_and_not_written(tmp_path):
     assert result.map is None and not (tmp_path / "rl").exists()
     assert {d.status for d in result.samenvatting.documenten} == {"ongewijzigd"}
     assert "Gewijzigde documenten: geen." in result.samenvatting.to_text()
+
+
+def _libreoffice_python() -> str | None:
+    """A Python with LibreOffice's uno module, when LibreOffice is installed (not needed in CI)."""
+    if not shutil.which("soffice"):
+        return None
+    for python in ("/usr/bin/python3", sys.executable):
+        if subprocess.run([python, "-c", "import uno"], capture_output=True).returncode == 0:
+            return python
+    return None
+
+
+def _libreoffice_text(python: str, docx: Path, mode: str, tmp_path: Path) -> list[str]:
+    out = tmp_path / f"{docx.stem}-{mode}.txt"
+    script = ROOT / "tests" / "libreoffice_revisies.py"
+    subprocess.run([python, str(script), str(docx), str(out), mode, str(tmp_path / f"profiel-{mode}")],
+                   capture_output=True, timeout=240, check=True)
+    lines = out.read_text("utf-8-sig").splitlines()
+    return [line for line in lines[lines.index("Inhoudsopgave") + 1:] if line.strip()]  # after the title block
+
+
+@pytest.mark.skipif(_libreoffice_python() is None, reason="LibreOffice met Python-UNO is niet geïnstalleerd")
+def test_libreoffice_accepts_and_rejects_to_the_two_builds(tmp_path):
+    """Independent of our own XML walk: LibreOffice's Accept all / Reject all give the two builds' text."""
+    python = _libreoffice_python()
+    old_yaml = edit(LEIDEN, background(ALINEA_A, ALINEA_B))
+    new_yaml = edit(SCENARIOS["perceel"][1], background(ALINEA_B, ALINEA_A),
+                    ("      weging: 30\n      omschrijving: Hoe", "      weging: 35\n      omschrijving: Hoe"),
+                    ("      weging: 20\n      omschrijving: Hoe de overgang", "      weging: 15\n      omschrijving: Hoe de overgang"))
+    a, b = _versions(tmp_path, old_yaml, new_yaml)
+    for source, out in ((a, "oud"), (b, "nieuw")):
+        assert build_file(str(source), tmp_path / out, ["docx"], "concept")[0] == 0
+    result = compare(str(a), str(b), tmp_path / "rl", ["docx"])
+    redline = result.map / "aanbestedingsleidraad-wijzigingen.docx"
+    assert _libreoffice_text(python, redline, "accept", tmp_path) == \
+        _libreoffice_text(python, tmp_path / "nieuw" / "leiden" / "aanbestedingsleidraad.docx", "tekst", tmp_path)
+    assert _libreoffice_text(python, redline, "reject", tmp_path) == \
+        _libreoffice_text(python, tmp_path / "oud" / "leiden" / "aanbestedingsleidraad.docx", "tekst", tmp_path)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is niet geïnstalleerd")
+def test_libreoffice_opens_the_redline_and_prints_the_changes(tmp_path):
+    old_yaml, new_yaml, *_ = SCENARIOS["perceel"]
+    a, b = _versions(tmp_path, old_yaml, new_yaml)
+    result = compare(str(a), str(b), tmp_path / "rl", ["docx"])
+    profile = (tmp_path / "profiel").as_uri()
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={profile}", "--convert-to", "pdf", "--outdir", str(tmp_path / "lo"),
+                    str(result.map / "aanbestedingsleidraad-wijzigingen.docx")], capture_output=True, timeout=240, check=True)
+    pdf = " ".join(page.extract_text() for page in PdfReader(tmp_path / "lo" / "aanbestedingsleidraad-wijzigingen.pdf").pages)
+    assert "Samen Wonen" in pdf and "9.500.000" in pdf and "10.000.000" in pdf  # inserted and deleted text both shown
