@@ -46,15 +46,23 @@ class Versie:
         return nl.datum(self.meta.moment.date())
 
 
+COVER = ("titel", "ondertitel", "datum")  # the title block of a document, outside its text
+
+
 @dataclass
 class Documentvergelijking:
-    """One document in both versions. ``status``: gewijzigd, ongewijzigd, nieuw or vervallen."""
+    """One document in both versions.
+
+    ``status``: gewijzigd, ongewijzigd, nieuw, vervallen, or titelblad (only the title block changed:
+    reported, but there is no text to mark, so no redline is written).
+    """
 
     status: str
     old: Document | None
     new: Document | None
     comparison: Comparison | None = None
     ast: dict[str, Any] | None = None  # the compared document: new metadata, merged blocks
+    titelblad: list[tuple[str, str, str]] = field(default_factory=list)  # (field, old, new) of the title block
 
     @property
     def naam(self) -> str:
@@ -97,6 +105,7 @@ def compare_versions(old: Versie, new: Versie) -> list[Documentvergelijking]:
 
     def compare(item: Documentvergelijking) -> None:
         if item.status == "ongewijzigd":
+            item.status = "titelblad" if _cover(item) else "ongewijzigd"
             return
         a = _ast(old, item.old) if item.old else None
         b = _ast(new, item.new) if item.new else None
@@ -104,10 +113,20 @@ def compare_versions(old: Versie, new: Versie) -> list[Documentvergelijking]:
         item.ast = {**(b or a), "blocks": item.comparison.blocks}  # type: ignore[dict-item]
         if item.status == "gewijzigd" and not item.comparison.changed:
             item.status = "ongewijzigd"
+        if _cover(item) and item.status == "ongewijzigd":
+            item.status = "titelblad"
 
     with ThreadPoolExecutor(max_workers=4) as pool:  # pandoc runs as a process: threads overlap them
         list(pool.map(compare, results))
     return results
+
+
+def _cover(item: Documentvergelijking) -> bool:
+    """Note which fields of the title block differ; True when any does."""
+    if item.old and item.new:
+        item.titelblad = [(name, getattr(item.old, name), getattr(item.new, name)) for name in COVER
+                          if getattr(item.old, name) != getattr(item.new, name)]
+    return bool(item.titelblad)
 
 
 def _ast(versie: Versie, document: Document) -> dict[str, Any]:
@@ -127,7 +146,7 @@ def redline_document(item: Documentvergelijking, old: Versie, new: Versie) -> Do
 
 def write_redlines(items: list[Documentvergelijking], old: Versie, new: Versie, formats: list[str]) -> dict[str, bytes]:
     """The Word and/or PDF redline of every changed document, by file name (nothing is written here)."""
-    changed = [item for item in items if item.status != "ongewijzigd"]
+    changed = [item for item in items if item.status in ("gewijzigd", "nieuw", "vervallen")]
     if not changed:
         return {}
     documents = [redline_document(item, old, new) for item in changed]

@@ -44,7 +44,8 @@ class Samenvatting:
             "velden": [v.to_json() for v in self.velden],
             "documenten": [
                 {"naam": d.naam, "titel": d.titel, "status": d.status, "wijzigingen": _count(d.comparison),
-                 "secties": [s.__dict__ for s in sections(d.comparison)], "bestanden": self.bestanden.get(d.naam, [])}
+                 "secties": [s.__dict__ for s in sections(d.comparison)], "bestanden": self.bestanden.get(d.naam, []),
+                 "titelblad": [{"veld": f, "oud": a, "nieuw": b} for f, a, b in d.titelblad]}
                 for d in self.documenten
             ],
             "uitvoer": self.uitvoer,
@@ -64,7 +65,11 @@ class Samenvatting:
         for d in changed:
             count = _count(d.comparison)
             what = {"nieuw": "nieuw document", "vervallen": "vervallen document"}.get(d.status, f"{count} {'passage' if count == 1 else 'passages'}")
+            if d.status == "titelblad":
+                what = "alleen het titelblad (geen wijzigingsdocument)"
             lines.append(f"  {d.naam}: {what}")
+            for label, before, after in d.titelblad:
+                lines.append(f"    titelblad, {label}: {before or '(leeg)'} → {after or '(leeg)'}")
             for s in sections(d.comparison):
                 lines.append(f"    {s.nummer} {s.titel}".rstrip() + f" ({s.wijzigingen})")
             for name in self.bestanden.get(d.naam, []):
