@@ -12,18 +12,18 @@ Usage: python benchmarks/vergelijk.py [--herhalingen N]
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from dossier.opdrachten.bouw import build_file, render_file  # noqa: E402
 from dossier.opdrachten.vergelijk import compare  # noqa: E402
 from dossier.review.redline import Versie, compare_versions  # noqa: E402
+from bouw import timed as median  # noqa: E402  (benchmarks/bouw.py: the median of N runs)
 
 LEIDEN = (ROOT / "voorbeelden" / "leiden.yaml").read_text("utf-8")
 NEW = ('versie: "1.0"', 'versie: "1.1"')
@@ -42,15 +42,6 @@ EDITS = {
         ("  effectrapportage: Twee keer per jaar", "  effectrapportage: Vier keer per jaar"),
         ("antwoord: Ja, een inschrijver mag", "antwoord: Ja, iedere inschrijver mag")],
 }
-
-
-def median(function, repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
 
 
 def main() -> None:
