@@ -29,6 +29,7 @@ from .blokken import check_overrides
 from .context import document_context
 from .markdown import Md, alineas, finalize, opsomming, tabel, tidy
 from .sjabloonsets import Sjabloonset, TemplateSet
+from .veilige_sets import SetLoader
 
 FILTERS = {
     "datum": nl.datum,
@@ -59,8 +60,8 @@ class Document:
 def environment(keten: tuple[TemplateSet, ...]) -> SandboxedEnvironment:
     """One environment per chain of sets, so compiled templates are reused across dossiers."""
     loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader([str(s.map) for s in keten]),
-         jinja2.PrefixLoader({f"!{s.naam}": jinja2.FileSystemLoader(str(s.map)) for s in keten}, delimiter="/")]
+        [SetLoader([str(s.map) for s in keten]),
+         jinja2.PrefixLoader({f"!{s.naam}": SetLoader(str(s.map)) for s in keten}, delimiter="/")]
     )
     env = SandboxedEnvironment(
         loader=loader,

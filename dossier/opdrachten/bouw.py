@@ -19,7 +19,7 @@ from ..documenten.render import Document, render_documents
 from ..documenten.sjabloonsets import Sjabloonset, resolve
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
-from ..uitvoer.write import write_atomically
+from ..uitvoer.write import check_target, output_root, write_output
 from .controleer import Controle, check_file
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -54,6 +54,7 @@ def build(path: str | Path, out_root: Path, formats: list[str], status: str) -> 
     """Build one dossier. Never raises DossierError: every problem is in ``meldingen``."""
     try:
         formats = parse_formats(",".join(formats))
+        out_root = output_root(out_root)
         code, findings = _build(str(path), out_root, formats, status)
     except DossierError as exc:
         return Bouwresultaat(exc.exit_code, exc.diagnostics)
@@ -79,8 +80,11 @@ class Gerenderd:
 def render_file(path: str, status: str) -> tuple[Controle, Gerenderd | None]:
     """Check and render one dossier file; None when the check found errors."""
     checked = check_file(path)
-    if not checked.ok:
-        return checked, None
+    return checked, render_checked(checked, path, status) if checked.ok else None
+
+
+def render_checked(checked: Controle, path: str, status: str) -> Gerenderd:
+    """Render a dossier that passed the check: its metadata, template set and Markdown documents."""
     dossier, afgeleid = checked.dossier, checked.afgeleid
     assert dossier is not None and afgeleid is not None
     day = afgeleid.peildatum or dt.date(2000, 1, 1)
@@ -88,25 +92,27 @@ def render_file(path: str, status: str) -> tuple[Controle, Gerenderd | None]:
     meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
                 dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
     sjabloonset = resolve(a.sjabloonset, a.logo)
-    return checked, Gerenderd(checked, meta, sjabloonset, render_documents(dossier, afgeleid, sjabloonset, status, path))
+    return Gerenderd(checked, meta, sjabloonset, render_documents(dossier, afgeleid, sjabloonset, status, path))
 
 
 def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[int, list[Diagnostic]]:
-    checked, rendered = render_file(path, status)
-    if rendered is None:
+    checked = check_file(path)
+    if not checked.ok:
         return checked.exit_code or 1, checked.diagnostics
     assert checked.document is not None
-    name = output_name(Path(path))
+    target = out_root / output_name(Path(path))
+    check_target(target, path)  # refuse early: a folder dossier did not make is never touched
+    rendered = render_checked(checked, path, status)
     meta, sjabloonset, documents = rendered.meta, rendered.sjabloonset, rendered.documents
     files = produce(documents, meta, formats, sjabloonset)
     files["manifest.json"] = manifest(documents, files, checked.document.sha256, Path(path).name, meta, sjabloonset)
-    write_atomically(out_root / name, files)
+    write_output(target, files, path)
     return 0, checked.diagnostics
 
 
 def command_build(files: list[str], uit: str, formaten: str, status: str) -> int:
     formats = parse_formats(formaten)
-    out_root = Path(uit)
+    out_root = output_root(uit)
     exit_code = 0
     shown = []
     for path in files:

@@ -16,11 +16,11 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, DossierError, Location, as_json, make
 from ..invoer.load import LoadedDocument
 from ..review.bouwmap import MANIFEST, is_build_folder, load_build_folder
-from ..review.redline import SUFFIX, Versie, compare_versions, write_redlines
+from ..review.redline import SUFFIX, Versie, compare_versions, redline_manifest, write_redlines
 from ..review.samenvatting import Samenvatting
 from ..review.samenvatting import as_json as summary_json
 from ..review.velden import compare_fields
-from ..uitvoer.write import write_atomically
+from ..uitvoer.write import check_target, output_root, write_output
 from .bouw import output_name, render_file
 
 FORMATS = ("docx", "pdf")
@@ -49,14 +49,14 @@ def compare(oud: str, nieuw: str, out_root: Path, formats: list[str]) -> Vergeli
     kinds = (_kind(oud), _kind(nieuw))
     if kinds[0] != kinds[1]:
         raise DossierError([make("D601", Location(nieuw), oud=oud, nieuw=nieuw, soort_oud=kinds[0], soort_nieuw=kinds[1])])
+    target = out_root / f"{output_name(Path(nieuw).resolve())}{SUFFIX}"  # the file's or the folder's name
+    check_target(target, nieuw)  # refuse early: a folder dossier did not make is never touched
     if kinds[0] == DOSSIER:
         (old, old_file, old_notes), (new, new_file, new_notes) = _read_dossiers(oud, nieuw)
-        name = output_name(Path(nieuw))
     else:
         old, new = load_build_folder(Path(oud), oud), load_build_folder(Path(nieuw), nieuw)
         old_file = new_file = None
         old_notes, new_notes = [], []
-        name = output_name(Path(nieuw).resolve())  # the folder's own name
     if old.meta.kenmerk != new.meta.kenmerk:
         where = new_file.locate(("aanbesteding", "kenmerk")) if new_file else Location(nieuw)
         raise DossierError([make("D603", where, oud=old.meta.kenmerk, nieuw=new.meta.kenmerk, bron_oud=oud, bron_nieuw=nieuw)])
@@ -71,14 +71,15 @@ def compare(oud: str, nieuw: str, out_root: Path, formats: list[str]) -> Vergeli
     files = write_redlines(documents, old, new, formats)
     result = Vergelijking(summary, notes)
     if files:
-        target = out_root / f"{name}{SUFFIX}"
         for item in documents:
             own = sorted(n for n in files if n.rsplit(".", 1)[0] == f"{item.naam}{SUFFIX}")
             if own:
                 summary.bestanden[item.naam] = [str(target / n) for n in own]
         summary.uitvoer = str(target)
         files["samenvatting.json"] = summary_json(summary).encode("utf-8")
-        write_atomically(target, files)
+        sources = f"{old_file.sha256} {new_file.sha256}".encode() if old_file and new_file else b""
+        files["manifest.json"] = redline_manifest(documents, files, old, new, sources)
+        write_output(target, files, nieuw)
         result.map = target
     return result
 
@@ -115,7 +116,7 @@ def _read_dossiers(oud: str, nieuw: str) -> list[tuple[Versie, LoadedDocument, l
 def command_compare(oud: str, nieuw: str, uit: str, formaten: str, formaat: str) -> int:
     """Run ``vergelijk`` and print its summary (text or JSON); returns the exit code."""
     try:
-        result = compare(oud, nieuw, Path(uit), parse_formats(formaten))
+        result = compare(oud, nieuw, output_root(uit), parse_formats(formaten))
     except DossierError as exc:
         if formaat == "json":
             print(json.dumps({"meldingen": json.loads(as_json(exc.diagnostics)), "samenvatting": None}, ensure_ascii=False, indent=2))

@@ -86,6 +86,8 @@ def _manifest(path: Path, display: str) -> dict[str, Any]:
         raise DossierError([make("D602", Location(display), map=display, reden=_reason(exc))]) from None
     if not isinstance(data, dict) or not isinstance(data.get("documenten"), list) or not data.get("kenmerk"):
         raise DossierError([make("D602", Location(display), map=display, reden="het noemt geen kenmerk of geen documenten")])
+    if any(isinstance(d, dict) and d.get("soort") == "samenvatting" for d in data["documenten"]):
+        raise DossierError([make("D602", Location(display), map=display, reden="dit is een map met wijzigingen van 'dossier vergelijk', geen bouw")])
     return data
 
 

@@ -12,15 +12,18 @@ Typst need to show revisions; so a redline has the cover, header, styles and num
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .. import nl
 from ..documenten.render import Document
 from ..documenten.sjabloonsets import Sjabloonset
 from ..uitvoer.formaten import Hooks, Meta, produce
+from ..uitvoer.manifest import manifest
 from ..uitvoer.pandoc import markdown_to_ast
 from .ast_diff import Comparison, compare_blocks
 from .marks import Marks
@@ -29,6 +32,8 @@ from .redline_word import finish_redline, tag_moves
 
 AUTHOR = "dossier"
 SUFFIX = "-wijzigingen"
+WRITTEN = ("gewijzigd", "nieuw", "vervallen")  # statuses that have text to mark
+SUMMARY = Document("samenvatting", "samenvatting", "Samenvatting van de wijzigingen", "", "", "")
 
 
 @dataclass(frozen=True)
@@ -146,15 +151,30 @@ def redline_document(item: Documentvergelijking, old: Versie, new: Versie) -> Do
 
 def write_redlines(items: list[Documentvergelijking], old: Versie, new: Versie, formats: list[str]) -> dict[str, bytes]:
     """The Word and/or PDF redline of every changed document, by file name (nothing is written here)."""
-    changed = [item for item in items if item.status in ("gewijzigd", "nieuw", "vervallen")]
+    changed = [item for item in items if item.status in WRITTEN]
     if not changed:
         return {}
     documents = [redline_document(item, old, new) for item in changed]
     asts = {d.naam: item.ast for d, item in zip(documents, changed)}
-    meta = dataclasses.replace(new.meta, versie=f"{old.meta.versie} → {new.meta.versie}")
+    meta = _meta(old, new)
     hooks = Hooks(ast=lambda d: asts[d.naam], docx_ast=tag_moves, typst_ast=for_typst, docx=finish_redline)  # type: ignore[arg-type]
     return produce(documents, meta, [f for f in formats if f in ("docx", "pdf")], new.sjabloonset, hooks)
 
 
-__all__ = ["AUTHOR", "Documentvergelijking", "SUFFIX", "Versie", "compare_versions", "heading", "marks_for", "redline_document",
+def _meta(old: Versie, new: Versie) -> Meta:
+    return dataclasses.replace(new.meta, versie=f"{old.meta.versie} → {new.meta.versie}")
+
+
+def redline_manifest(items: list[Documentvergelijking], files: dict[str, bytes], old: Versie, new: Versie,
+                     sources: bytes) -> bytes:
+    """The manifest of a folder of redlines, in the build's format: every file with its hash.
+
+    Its one extra document, the summary (``soort: samenvatting``), tells a build folder from a redline folder.
+    """
+    documents = [redline_document(item, old, new) for item in items if item.status in WRITTEN] + [SUMMARY]
+    return manifest(documents, files, hashlib.sha256(sources).hexdigest(), Path(new.bron).name,
+                    _meta(old, new), new.sjabloonset)
+
+
+__all__ = ["AUTHOR", "Documentvergelijking", "SUFFIX", "Versie", "compare_versions", "heading", "marks_for", "redline_document", "redline_manifest",
            "write_redlines"]

@@ -10,10 +10,13 @@ import datetime as dt
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable
 
+from ..documenten.referentie import check_generated
 from ..documenten.render import Document
 from ..documenten.sjabloonsets import Sjabloonset
+from ..documenten.veilige_sets import typst_root
 from .pandoc import ast_to_docx, ast_to_typst, markdown_to_ast, with_meta
 from .pdf import compile_pdf
 from .word import finish_docx
@@ -58,7 +61,12 @@ class Hooks:
 def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloonset: Sjabloonset,
             hooks: Hooks = Hooks()) -> dict[str, bytes]:
     """All output files of one dossier, by file name."""
+    with typst_root(sjabloonset.logo) as (typst_folder, logo_copy):  # Typst sees the logo copy, nothing else
+        return _produce(documents, meta, formats, sjabloonset, typst_folder, logo_copy, hooks)
 
+
+def _produce(documents: list[Document], meta: Meta, formats: list[str], sjabloonset: Sjabloonset, typst_folder: Path,
+             logo: Path | None, hooks: Hooks) -> dict[str, bytes]:
     def one(document: Document) -> dict[str, bytes]:
         files: dict[str, bytes] = {}
         if "md" in formats:
@@ -88,14 +96,16 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
             del fields["concept"]
         if "docx" in formats:
             raw = ast_to_docx(with_meta(hooks.docx_ast(ast), fields), sjabloonset.referentie, meta.epoch, document.naam, toc_depth)
-            files[f"{document.naam}.docx"] = finish_docx(
+            word = finish_docx(
                 hooks.docx(raw), header=f"{meta.kenmerk} – {document.titel}" + (" – CONCEPT" if meta.status == "concept" else ""), title=f"{document.titel} – {meta.dossier_titel}",
                 subject=meta.dossier_titel, kenmerk=meta.kenmerk, version=meta.versie, status=meta.status,
                 author=meta.organisatie, moment=meta.moment, logo=sjabloonset.logo,
             )
+            check_generated(word, f"{document.naam}.docx")  # never an ill-formed Word file
+            files[f"{document.naam}.docx"] = word
         if "pdf" in formats:
             source = ast_to_typst(with_meta(hooks.typst_ast(ast), fields), sjabloonset.pdf_sjabloon, meta.epoch, document.naam)
-            files[f"{document.naam}.pdf"] = compile_pdf(source, sjabloonset.wortel, meta.epoch, document.naam, sjabloonset.logo)
+            files[f"{document.naam}.pdf"] = compile_pdf(source, typst_folder, meta.epoch, document.naam, logo)
         return files
 
     results: dict[str, bytes] = {}

@@ -8,6 +8,7 @@ import json
 from .. import __version__
 from ..documenten.render import Document
 from ..documenten.sjabloonsets import Sjabloonset
+from ..documenten.veilige_sets import set_files
 from .formaten import Meta
 
 
@@ -15,7 +16,7 @@ def template_set_info(sjabloonset: Sjabloonset) -> dict[str, object]:
     """Name, declared version and content hash of the template sets used, for the manifest."""
     digest = hashlib.sha256()
     for template_set in sjabloonset.keten:
-        for path in sorted(p for p in template_set.map.rglob("*") if p.is_file()):
+        for path in set_files(template_set.map):  # regular files only: never a device or FIFO
             digest.update(path.relative_to(sjabloonset.wortel).as_posix().encode())
             digest.update(path.read_bytes())
     return {
