@@ -119,7 +119,8 @@ def test_accept_all_gives_the_new_build_and_reject_all_the_old(tmp_path, sets, s
     changed = [d for d in result.samenvatting.documenten if d.status not in ("ongewijzigd", "titelblad")]
     assert changed and result.map is not None
     written = sorted(p.name for p in result.map.iterdir())
-    assert written == sorted([f"{d.naam}-wijzigingen.{f}" for d in changed for f in formats] + ["samenvatting.json"])
+    assert written == sorted([f"{d.naam}-wijzigingen.{f}" for d in changed for f in formats]
+                             + [".dossier-uitvoer", "manifest.json", "samenvatting.json"])
     for document in result.samenvatting.documenten:
         old_docx = (tmp_path / "oud" / "leiden" / f"{document.naam}.docx").read_bytes()
         new_docx = (tmp_path / "nieuw" / "leiden" / f"{document.naam}.docx").read_bytes()
@@ -195,8 +196,7 @@ def test_same_input_gives_the_same_bytes(tmp_path):
     names = sorted(p.name for p in first.iterdir())
     assert names == sorted(p.name for p in second.iterdir())
     for name in names:
-        if name != "samenvatting.json":  # it names its own folder
-            assert (first / name).read_bytes() == (second / name).read_bytes(), name
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
 def test_build_folders_compare_like_the_dossiers(tmp_path):

@@ -42,7 +42,11 @@ def test_summary_first_and_json_says_the_same(tmp_path, capsys):
     assert leidraad["secties"] == [{"nummer": "3.2", "titel": "Planning", "wijzigingen": 1},
                                    {"nummer": "3.5", "titel": "Indienen van de inschrijving", "wijzigingen": 1}]
     written = json.loads((tmp_path / "uit" / "leiden-wijzigingen" / "samenvatting.json").read_text("utf-8"))
-    assert written == summary
+    assert written == {k: v for k, v in summary.items() if k != "uitvoer"}  # the file does not name its own folder
+    assert summary["uitvoer"] == str(tmp_path / "uit" / "leiden-wijzigingen") and leidraad["bestanden"] == ["aanbestedingsleidraad-wijzigingen.docx"]
+    redlines = str(tmp_path / "uit" / "leiden-wijzigingen")
+    assert main(["vergelijk", redlines, redlines]) == 1  # a folder of redlines is no version
+    assert "D602" in capsys.readouterr().out
 
 
 def _run(*args: str) -> subprocess.CompletedProcess:

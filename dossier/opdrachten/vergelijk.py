@@ -74,9 +74,9 @@ def compare(oud: str, nieuw: str, out_root: Path, formats: list[str]) -> Vergeli
         for item in documents:
             own = sorted(n for n in files if n.rsplit(".", 1)[0] == f"{item.naam}{SUFFIX}")
             if own:
-                summary.bestanden[item.naam] = [str(target / n) for n in own]
+                summary.bestanden[item.naam] = own
+        files["samenvatting.json"] = summary_json(summary).encode("utf-8")  # without the folder: same bytes anywhere
         summary.uitvoer = str(target)
-        files["samenvatting.json"] = summary_json(summary).encode("utf-8")
         sources = f"{old_file.sha256} {new_file.sha256}".encode() if old_file and new_file else b""
         files["manifest.json"] = redline_manifest(documents, files, old, new, sources)
         write_output(target, files, nieuw)

@@ -32,8 +32,8 @@ class Samenvatting:
     nieuw: Versie
     velden: list[Veldwijziging]
     documenten: list[Documentvergelijking]
-    bestanden: dict[str, list[str]] = field(default_factory=dict)  # written files per document name
-    uitvoer: str | None = None  # the folder written, if any
+    bestanden: dict[str, list[str]] = field(default_factory=dict)  # file names written per document name
+    uitvoer: str | None = None  # the folder they were written to, if any
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -48,7 +48,7 @@ class Samenvatting:
                  "titelblad": [{"veld": f, "oud": a, "nieuw": b} for f, a, b in d.titelblad]}
                 for d in self.documenten
             ],
-            "uitvoer": self.uitvoer,
+            **({"uitvoer": self.uitvoer} if self.uitvoer else {}),
         }
 
     def to_text(self) -> str:
