@@ -27,7 +27,7 @@ from typing import Any
 
 from lxml import etree
 
-from .marks import DELETION, INSERTION, MOVED, Node, revision_kind
+from .marks import MOVED, Node, revision_kind
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOCUMENT = "word/document.xml"
@@ -208,4 +208,4 @@ def _renumber(root: Any) -> None:
             pending[local.replace("Start", "End")].append(str(number))
 
 
-__all__ = ["DELETION", "INSERTION", "finish_redline", "tag_moves"]
+__all__ = ["DOCUMENT", "W", "finish_redline", "q", "tag_moves"]

@@ -16,13 +16,9 @@ from typing import Any
 
 from lxml import etree
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-DOCUMENT = "word/document.xml"
+from .redline_word import DOCUMENT, q
+
 _TITLE_BLOCK = {"Title", "Subtitle", "Author", "Date", "Abstract"}
-
-
-def q(name: str) -> str:
-    return f"{{{W}}}{name}"
 
 
 def document_root(docx: bytes) -> Any:
