@@ -65,7 +65,7 @@ def main() -> None:
             t_build, _ = median(lambda: build_file(str(new), work / "bouw", ["docx", "pdf"], "concept"), repeat)
             t_compare, result = median(lambda: compare(str(old), str(new), work / "rl", ["docx", "pdf"]), repeat)
             sides = [render_file(str(p), "concept")[1] for p in (old, new)]
-            versions = [Versie(str(p), s.meta, tuple(s.documents), s.sjabloonset) for p, s in zip((old, new), sides)]
+            versions = [Versie(str(p), s.meta, tuple(s.documents), s.sjabloonset, figuren=s.figuren) for p, s in zip((old, new), sides)]
             t_diff, _ = median(lambda: compare_versions(*versions), repeat)
             changed = sum(d.status != "ongewijzigd" for d in result.samenvatting.documenten)
             total = len(result.samenvatting.documenten)

@@ -15,14 +15,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, DossierError, Location, make, summary
+from ..documenten.figuren import Figuur
 from ..documenten.render import Document, render_documents
 from ..documenten.sjabloonsets import Sjabloonset, resolve
+from ..overzicht import figuren, overzicht_html
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
 from ..uitvoer.write import check_target, output_root, write_output
 from .controleer import Controle, check_file
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+OVERZICHT = "overzicht.html"
 
 
 def parse_formats(text: str) -> list[str]:
@@ -75,6 +78,7 @@ class Gerenderd:
     meta: Meta
     sjabloonset: Sjabloonset
     documents: list[Document]
+    figuren: dict[str, Figuur]  # the drawings the documents place (timeline, escalation ladder)
 
 
 def render_file(path: str, status: str) -> tuple[Controle, Gerenderd | None]:
@@ -92,7 +96,8 @@ def render_checked(checked: Controle, path: str, status: str) -> Gerenderd:
     meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
                 dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
     sjabloonset = resolve(a.sjabloonset, a.logo)
-    return Gerenderd(checked, meta, sjabloonset, render_documents(dossier, afgeleid, sjabloonset, status, path))
+    figures = figuren(dossier, afgeleid)
+    return Gerenderd(checked, meta, sjabloonset, render_documents(dossier, afgeleid, sjabloonset, status, path, figures), figures)
 
 
 def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[int, list[Diagnostic]]:
@@ -103,9 +108,11 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
     target = out_root / output_name(Path(path))
     check_target(target, path)  # refuse early: a folder dossier did not make is never touched
     rendered = render_checked(checked, path, status)
-    meta, sjabloonset, documents = rendered.meta, rendered.sjabloonset, rendered.documents
-    files = produce(documents, meta, formats, sjabloonset)
-    files["manifest.json"] = manifest(documents, files, checked.document.sha256, Path(path).name, meta, sjabloonset)
+    meta, sjabloonset, documents, figures = rendered.meta, rendered.sjabloonset, rendered.documents, rendered.figuren
+    files = produce(documents, meta, formats, sjabloonset, figures)
+    files[OVERZICHT] = overzicht_html(Path(path).name, checked.diagnostics, checked.dossier, checked.afgeleid, documents, files,
+                                      checked.document.sha256)
+    files["manifest.json"] = manifest(documents, files, checked.document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT)
     write_output(target, files, path)
     return 0, checked.diagnostics
 

@@ -106,7 +106,7 @@ def _read_dossiers(oud: str, nieuw: str) -> list[tuple[Versie, LoadedDocument, l
             failed.append(make("D604", Location(path), bron=path, aantal=f"{errors} {'fout' if errors == 1 else 'fouten'}"))
             continue
         assert checked.document is not None
-        versie = Versie(path, rendered.meta, tuple(rendered.documents), rendered.sjabloonset)
+        versie = Versie(path, rendered.meta, tuple(rendered.documents), rendered.sjabloonset, figuren=rendered.figuren)
         sides.append((versie, checked.document, [d for d in checked.diagnostics if not d.is_error]))
     if failed:
         raise DossierError([*findings, *failed])

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import nl
+from ..documenten.figuren import Figuur
 from ..documenten.render import Document
 from ..documenten.sjabloonsets import Sjabloonset
 from ..uitvoer.formaten import Hooks, Meta, produce
@@ -45,6 +46,7 @@ class Versie:
     documents: tuple[Document, ...]
     sjabloonset: Sjabloonset
     asts: dict[str, dict[str, Any]] = field(default_factory=dict)  # by document name, when read from Word
+    figuren: dict[str, Figuur] = field(default_factory=dict)  # the drawings its documents place
 
     @property
     def datum(self) -> str:
@@ -158,7 +160,7 @@ def write_redlines(items: list[Documentvergelijking], old: Versie, new: Versie, 
     asts = {d.naam: item.ast for d, item in zip(documents, changed)}
     meta = _meta(old, new)
     hooks = Hooks(ast=lambda d: asts[d.naam], docx_ast=tag_moves, typst_ast=for_typst, docx=finish_redline)  # type: ignore[arg-type]
-    return produce(documents, meta, [f for f in formats if f in ("docx", "pdf")], new.sjabloonset, hooks)
+    return produce(documents, meta, [f for f in formats if f in ("docx", "pdf")], new.sjabloonset, new.figuren, hooks)
 
 
 def _meta(old: Versie, new: Versie) -> Meta:

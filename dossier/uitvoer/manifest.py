@@ -27,16 +27,23 @@ def template_set_info(sjabloonset: Sjabloonset) -> dict[str, object]:
     }
 
 
+def _entry(name: str, data: bytes) -> dict[str, object]:
+    return {"naam": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+
+
 def manifest(documents: list[Document], files: dict[str, bytes], input_sha256: str, source: str, meta: Meta,
-             sjabloonset: Sjabloonset) -> bytes:
+             sjabloonset: Sjabloonset, overzicht: str | None = None) -> bytes:
+    """``overzicht``: the file name of the HTML overview page, listed as a document of its own kind."""
     entries = []
     for document in documents:
         own = sorted(name for name in files if name.rsplit(".", 1)[0] == document.naam)
         entries.append({
             "soort": document.soort,
             "titel": document.titel,
-            "bestanden": [{"naam": n, "sha256": hashlib.sha256(files[n]).hexdigest(), "bytes": len(files[n])} for n in own],
+            "bestanden": [_entry(n, files[n]) for n in own],
         })
+    if overzicht is not None:
+        entries.append({"soort": "overzicht", "titel": "Overzicht van het dossier", "bestanden": [_entry(overzicht, files[overzicht])]})
     data = {
         "dossier": source,
         "invoer_sha256": input_sha256,
