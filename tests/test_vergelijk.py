@@ -210,8 +210,14 @@ def test_build_folders_compare_like_the_dossiers(tmp_path):
         [(d.naam, d.status) for d in from_yaml.samenvatting.documenten]
     name = "aanbestedingsleidraad-wijzigingen.docx"
     redline = (from_folders.map / name).read_bytes()
-    assert accepted_texts(redline) == accepted_texts((from_yaml.map / name).read_bytes())
-    assert rejected_texts(redline) == rejected_texts((from_yaml.map / name).read_bytes())
+    # A drawing read back from Word has no picture file, so it shows its text alternative; the rest is the same.
+    drawings = {f.alt for side in (from_yaml.samenvatting.oud, from_yaml.samenvatting.nieuw) for f in side.figuren.values()}
+
+    def text(paragraphs):
+        return [p for p in paragraphs if p.strip() and p not in drawings]
+
+    assert text(accepted_texts(redline)) == text(accepted_texts((from_yaml.map / name).read_bytes()))
+    assert text(rejected_texts(redline)) == text(rejected_texts((from_yaml.map / name).read_bytes()))
     assert from_folders.samenvatting.velden == []  # a build folder has no YAML to compare
 
 

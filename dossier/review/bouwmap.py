@@ -27,6 +27,7 @@ from .marks import plain_text
 from .redline import Versie
 
 MANIFEST = "manifest.json"
+DOCUMENT_KINDS = ("leidraad", "nota-van-inlichtingen", "bijlage")  # what plan_documents makes
 
 
 def is_build_folder(path: Path) -> bool:
@@ -40,6 +41,8 @@ def load_build_folder(path: Path, display: str) -> Versie:
     asts: dict[str, dict[str, Any]] = {}
     properties = None
     for entry in manifest["documenten"]:
+        if not isinstance(entry, dict) or entry.get("soort") not in DOCUMENT_KINDS:
+            continue  # the overview page and other files that are no tender document
         names = {f["naam"] for f in entry.get("bestanden", []) if isinstance(f, dict) and isinstance(f.get("naam"), str)}
         stem = next((n.rsplit(".", 1)[0] for n in sorted(names)), None)
         if stem is None or Path(stem).name != stem:
