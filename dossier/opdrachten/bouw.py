@@ -19,6 +19,7 @@ from ..documenten.figuren import Figuur
 from ..documenten.render import Document, render_documents
 from ..documenten.sjabloonsets import Sjabloonset, resolve
 from ..overzicht import figuren, overzicht_html
+from ..overzicht.figuren import stijl_voor
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
 from ..uitvoer.write import check_target, output_root, write_output
@@ -97,7 +98,7 @@ def render_checked(checked: Controle, path: str, status: str) -> Gerenderd:
     meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
                 dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
     sjabloonset = resolve(a.sjabloonset, a.logo)
-    figures = figuren(dossier, afgeleid)
+    figures = figuren(dossier, afgeleid, stijl_voor(sjabloonset.huisstijl))
     return Gerenderd(checked, meta, sjabloonset, render_documents(dossier, afgeleid, sjabloonset, status, path, figures), figures)
 
 
