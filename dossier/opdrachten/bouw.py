@@ -17,6 +17,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, DossierError, Location, make, summary
 from ..documenten.render import render_documents
 from ..documenten.sjabloonsets import resolve
+from ..regels import check
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
 from ..uitvoer.write import write_atomically
@@ -72,6 +73,10 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
         return checked.exit_code or 1, checked.diagnostics
     dossier, document, afgeleid = checked.dossier, checked.document, checked.afgeleid
     assert dossier is not None and document is not None and afgeleid is not None
+    if status == "definitief":  # a published document may not carry a gap a concept shows in plain sight
+        blocking = check(dossier, document, afgeleid, definitief=True)
+        if any(d.is_error for d in blocking):
+            return 1, checked.diagnostics + blocking
     name = output_name(Path(path))
     day = afgeleid.peildatum or dt.date(2000, 1, 1)
     a = dossier.aanbesteding
