@@ -15,6 +15,7 @@ ORDER = (
     ("verzoek_tot_deelneming", "verzoek tot deelneming"),
     ("uitnodiging_tot_inschrijving", "uitnodiging tot inschrijving"),
     ("inschrijving", "inschrijving"),
+    ("beschikking", "besluit op de aanvragen"),
     ("gunningsbeslissing", "gunningsbeslissing"),
     ("ondertekening", "ondertekening"),
 )
