@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="BESTAND", help="een of meer dossierbestanden (.yaml)")
     check.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="uitvoer als tekst (standaard) of JSON")
     check.add_argument("--samenvatting", action="store_true", help="toon ook de berekende kerngegevens (einddatum, waarde, regime)")
+    check.add_argument("--html", metavar="BESTAND", help="schrijf ook een overzicht als webpagina naar BESTAND (één dossier), zonder te bouwen")
 
     build = commands.add_parser("bouw", aliases=["build"], help="maak de documenten van een dossier in Word en PDF")
     build.add_argument("files", nargs="+", metavar="BESTAND", help="een of meer dossierbestanden (.yaml)")
@@ -83,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "html", None) and len(args.files) != 1:
+        parser.error("--html schrijft het overzicht van één dossier; geef één BESTAND")
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
@@ -111,7 +114,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in ("controleer", "check"):
         from .opdrachten.controleer import command_check
 
-        return command_check(args.files, args.formaat, args.samenvatting)
+        return command_check(args.files, args.formaat, args.samenvatting, args.html)
     if args.command in ("bouw", "build"):
         from .opdrachten.bouw import command_build
 

@@ -18,6 +18,7 @@ LEVELS = {
     "regels": 3,
     "documenten": 4,
     "uitvoer": 5,
+    "overzicht": 6,
     "opdrachten": 7,
     "__init__": 8, "__main__": 8, "cli": 8,
 }

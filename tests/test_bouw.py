@@ -52,7 +52,7 @@ def test_manifest_lists_every_file_with_its_hash(built, example):
     folder = built[example]
     manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
     listed = {f["naam"]: f["sha256"] for d in manifest["documenten"] for f in d["bestanden"]}
-    on_disk = {p.name for p in folder.iterdir()} - {"manifest.json"}
+    on_disk = {p.name for p in folder.iterdir()} - {"manifest.json", ".dossier-uitvoer"}
     assert set(listed) == on_disk
     for name, digest in listed.items():
         assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest

@@ -10,10 +10,10 @@ from helpers import CASES, read_yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dossier.afleiding import afleiden
 from dossier.diagnostics import DossierError, catalogue
 from dossier.invoer.load import load_bytes
 from dossier.invoer.parse import parse_dossier
-from dossier.afleiding import afleiden
 from dossier.regels import check
 
 KEYS = st.sampled_from(["aanbesteding", "procedure", "looptijd", "planning", "percelen", "raming", "titel", "soort",

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import docx
-from hypothesis import given, settings
-from hypothesis import strategies as st
 import pytest
 from helpers import CASES, apply_patch, read_yaml, write_case
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from dossier.opdrachten.bouw import build_file
@@ -98,8 +98,8 @@ def _plain_texts(ast: dict) -> list[str]:
 @given(st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60)
                 .filter(lambda t: t.strip()), min_size=1, max_size=40))
 def test_escaped_values_read_back_as_the_same_text_in_pandoc(values):
-    from dossier.uitvoer.pandoc import markdown_to_ast
     from dossier.documenten.markdown import md_escape
+    from dossier.uitvoer.pandoc import markdown_to_ast
 
     markdown = "\n\n".join(md_escape(v) for v in values) + "\n"
     texts = _plain_texts(markdown_to_ast(markdown, 0, "eigenschap"))

@@ -121,6 +121,26 @@ def document_patch(document: str) -> str:
     return re.sub(r"<w:sectPr.*?</w:sectPr>", sect, document, count=1, flags=re.S)
 
 
+def drop_external(parts: dict[str, bytes]) -> None:
+    """Remove every external relationship (pandoc's sample hyperlink to example.com) and its use.
+
+    dossier refuses a reference document that points outside itself (``dossier/referentie.py``),
+    so the base must not have one either; the Hyperlink style itself stays.
+    """
+    for name in [n for n in parts if n.endswith(".rels")]:
+        rels = parts[name].decode()
+        external = re.findall(r'<Relationship [^>]*TargetMode="External"[^>]*/>', rels)
+        for relationship in external:
+            rels = rels.replace(relationship, "")
+            rid = re.search(r'Id="([^"]+)"', relationship).group(1)
+            part = name.replace("_rels/", "").removesuffix(".rels")
+            if part in parts:
+                text = parts[part].decode()
+                text = re.sub(rf'<w:hyperlink r:id="{rid}">(.*?)</w:hyperlink>', r"\1", text, flags=re.S)
+                parts[part] = text.encode()
+        parts[name] = rels.encode()
+
+
 def build(font: str, colour: str, out: Path) -> None:
     pandoc = pypandoc.get_pandoc_path()
     default = subprocess.run([pandoc, "--print-default-data-file", "reference.docx"], check=True, capture_output=True).stdout
@@ -141,6 +161,7 @@ def build(font: str, colour: str, out: Path) -> None:
                       f'<Relationship Id="{rid}" Type="{base}/{kind}" Target="{target}"/>')
         insert_before(parts, "[Content_Types].xml", "</Types>",
                       f'<Override PartName="/word/{target}" ContentType="{ct}.{kind}+xml"/>')
+    drop_external(parts)
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name in sorted(parts, key=lambda n: (n != "[Content_Types].xml", n)):

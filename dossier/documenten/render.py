@@ -16,7 +16,7 @@ import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
@@ -27,8 +27,10 @@ from ..diagnostics import DossierError, Location, make
 from ..invoer.model import Dossier
 from .blokken import check_overrides
 from .context import document_context
+from .figuren import Figuur, figuur
 from .markdown import Md, alineas, finalize, opsomming, tabel, tidy
 from .sjabloonsets import Sjabloonset, TemplateSet
+from .veilige_sets import SetLoader
 
 FILTERS = {
     "datum": nl.datum,
@@ -59,8 +61,8 @@ class Document:
 def environment(keten: tuple[TemplateSet, ...]) -> SandboxedEnvironment:
     """One environment per chain of sets, so compiled templates are reused across dossiers."""
     loader = jinja2.ChoiceLoader(
-        [jinja2.FileSystemLoader([str(s.map) for s in keten]),
-         jinja2.PrefixLoader({f"!{s.naam}": jinja2.FileSystemLoader(str(s.map)) for s in keten}, delimiter="/")]
+        [SetLoader([str(s.map) for s in keten]),
+         jinja2.PrefixLoader({f"!{s.naam}": SetLoader(str(s.map)) for s in keten}, delimiter="/")]
     )
     env = SandboxedEnvironment(
         loader=loader,
@@ -72,7 +74,7 @@ def environment(keten: tuple[TemplateSet, ...]) -> SandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.filters.update(FILTERS)
-    env.globals.update(tabel=tabel, md=Md)
+    env.globals.update(tabel=tabel, md=Md, figuur=figuur)
     return env
 
 
@@ -86,13 +88,17 @@ def plan_documents(d: Dossier, afgeleid: Afgeleid) -> list[tuple[str, str, str, 
     return plan
 
 
-def render_documents(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status: str, file: str) -> list[Document]:
-    """Render every document; template errors become coded diagnostics naming template and line."""
+def render_documents(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status: str, file: str,
+                     figuren: Mapping[str, Figuur] | None = None) -> list[Document]:
+    """Render every document; template errors become coded diagnostics naming template and line.
+
+    ``figuren``: the drawings a template may place with ``{{ figuur("naam") }}`` (none: it places nothing).
+    """
     env = environment(sjabloonset.keten)
     wrong = check_overrides(env, sjabloonset.keten)
     if wrong:
         raise DossierError(list(wrong))
-    base = document_context(d, afgeleid, status)
+    base = {**document_context(d, afgeleid, status), "figuren": dict(figuren or {})}
     documents = []
     for soort, naam, template_name, extra in plan_documents(d, afgeleid):
         variables = {**base, **extra}

@@ -6,7 +6,9 @@ a shared set with its house style and each municipality a small set with a few c
 ``gemeente-dongen`` -> ``hart-van-brabant`` -> ``basis``. Set names never leave the template root.
 
 ``resolve`` returns one frozen ``Sjabloonset``: the chain of sets and the house-style files (Word
-reference document, Typst template, logo) found along it. Rendering and writing both use that one
+reference document, Typst template, logo) found along it, each checked once: no link out of a set,
+no device or FIFO, no remote content or macros in the reference document (``veilige_sets``,
+``referentie``). Rendering and writing both use that one
 object, so the chain is read once per build and both stages agree on every file.
 """
 
@@ -20,6 +22,8 @@ from pathlib import Path
 import yaml
 
 from ..diagnostics import DossierError, Location, make
+from .referentie import check_reference
+from .veilige_sets import check_pandoc_template, check_set
 
 PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "sjablonen"
 BASE_SET = "basis"
@@ -97,6 +101,7 @@ def chain(sjabloonset: str | None, root: Path | None = None) -> tuple[TemplateSe
         if any(s.naam == name for s in sets) or len(sets) >= MAX_CHAIN:
             raise DossierError([make("D407", Location(SET_FILE), reden=f"de keten van sjabloonsets is rond of te lang bij '{name}'")])
         folder = _folder(root, name)
+        check_set(folder)  # no link out of the set, no FIFO or device, before anything is read
         settings = _settings(folder)
         sets.append(TemplateSet(name, folder, str(settings.get("versie", "onbekend"))))
         if name == BASE_SET:
@@ -119,10 +124,14 @@ def resolve(sjabloonset: str | None, logo: str | None = None) -> Sjabloonset:
     """The template set of a dossier with its house-style files, read once per build."""
     root = template_root()
     sets = chain(sjabloonset, root)
+    reference = _house_style(root, sets, "referentie.docx")
+    check_reference(reference)  # nothing remote, no macros, no DTD: it is copied into every .docx
+    template = _house_style(root, sets, "pdf.typ")
+    check_pandoc_template(template.parent.parent, template)
     return Sjabloonset(
         wortel=root,
         keten=sets,
-        referentie=_house_style(root, sets, "referentie.docx"),
-        pdf_sjabloon=_house_style(root, sets, "pdf.typ"),
+        referentie=reference,
+        pdf_sjabloon=template,
         logo=_house_style(root, sets, logo, "D406") if logo else None,
     )

@@ -17,13 +17,15 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, DossierError, Location, make, summary
 from ..documenten.render import render_documents
 from ..documenten.sjabloonsets import resolve
+from ..overzicht import figuren, overzicht_html
 from ..regels import check
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
-from ..uitvoer.write import write_atomically
+from ..uitvoer.write import check_target, output_root, write_output
 from .controleer import check_file
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+OVERZICHT = "overzicht.html"
 
 
 def parse_formats(text: str) -> list[str]:
@@ -55,6 +57,7 @@ def build(path: str | Path, out_root: Path, formats: list[str], status: str) -> 
     """Build one dossier. Never raises DossierError: every problem is in ``meldingen``."""
     try:
         formats = parse_formats(",".join(formats))
+        out_root = output_root(out_root)
         code, findings = _build(str(path), out_root, formats, status)
     except DossierError as exc:
         return Bouwresultaat(exc.exit_code, exc.diagnostics)
@@ -78,21 +81,25 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
         if any(d.is_error for d in blocking):
             return 1, checked.diagnostics + blocking
     name = output_name(Path(path))
+    target = out_root / name
+    check_target(target, path)  # refuse early: a folder dossier did not make is never touched
     day = afgeleid.peildatum or dt.date(2000, 1, 1)
     a = dossier.aanbesteding
     meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
                 dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
     sjabloonset = resolve(a.sjabloonset, a.logo)
-    documents = render_documents(dossier, afgeleid, sjabloonset, status, path)
-    files = produce(documents, meta, formats, sjabloonset)
-    files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset)
-    write_atomically(out_root / name, files)
+    figures = figuren(dossier, afgeleid)
+    documents = render_documents(dossier, afgeleid, sjabloonset, status, path, figures)
+    files = produce(documents, meta, formats, sjabloonset, figures)
+    files[OVERZICHT] = overzicht_html(Path(path).name, checked.diagnostics, dossier, afgeleid, documents, files, document.sha256)
+    files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT)
+    write_output(target, files, path)
     return 0, checked.diagnostics
 
 
 def command_build(files: list[str], uit: str, formaten: str, status: str) -> int:
     formats = parse_formats(formaten)
-    out_root = Path(uit)
+    out_root = output_root(uit)
     exit_code = 0
     shown = []
     for path in files:

@@ -57,6 +57,14 @@ def check_file(path: str | Path) -> Controle:
     return result
 
 
+def write_overview(result: Controle, target: Path) -> None:
+    """The overview page of a checked file, for a team that wants to look before it builds."""
+    from ..overzicht import overzicht_html, write_page
+
+    sha256 = result.document.sha256 if result.document is not None else None
+    write_page(target, overzicht_html(Path(result.file).name, result.diagnostics, result.dossier, result.afgeleid, invoer_sha256=sha256))
+
+
 def key_figures(dossier: Dossier, afgeleid: Afgeleid) -> dict[str, str]:
     """The derived figures a procurement advisor checks first (``controleer --samenvatting``)."""
     term, regime = afgeleid.looptijd, afgeleid.regime
@@ -76,8 +84,11 @@ def key_figures(dossier: Dossier, afgeleid: Afgeleid) -> dict[str, str]:
     return figures
 
 
-def command_check(files: list[str], formaat: str, samenvatting: bool) -> int:
-    """Check every file, print the findings (text or JSON) and return the worst exit code."""
+def command_check(files: list[str], formaat: str, samenvatting: bool, html: str | None = None) -> int:
+    """Check every file, print the findings (text or JSON) and return the worst exit code.
+
+    ``html``: also write the overview page of the (one) file there, without building anything.
+    """
     results = [check_file(f) for f in files]
     diagnostics = [d for r in results for d in r.diagnostics]
     figures = {r.file: key_figures(r.dossier, r.afgeleid) for r in results if samenvatting and r.afgeleid is not None}
@@ -94,4 +105,6 @@ def command_check(files: list[str], formaat: str, samenvatting: bool) -> int:
             for key, value in values.items():
                 print(f"  {key.ljust(width)}  {value}")
         print(summary(diagnostics, len(files)))
+    if html is not None:
+        write_overview(results[0], Path(html))
     return max((r.exit_code for r in results), default=0)

@@ -10,9 +10,15 @@ import datetime as dt
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
 
+from ..documenten.figuren import Figuur
+from ..documenten.referentie import check_generated
 from ..documenten.render import Document
 from ..documenten.sjabloonsets import Sjabloonset
+from ..documenten.veilige_sets import typst_root
+from .figuren import for_typst, for_word, png_fallbacks, typst_inputs
 from .pandoc import ast_to_docx, ast_to_typst, markdown_to_ast, with_meta
 from .pdf import compile_pdf
 from .word import finish_docx
@@ -36,9 +42,15 @@ class Meta:
         return int(self.moment.timestamp())
 
 
-def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloonset: Sjabloonset) -> dict[str, bytes]:
-    """All output files of one dossier, by file name."""
+def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloonset: Sjabloonset,
+            figuren: Mapping[str, Figuur] | None = None) -> dict[str, bytes]:
+    """All output files of one dossier, by file name; ``figuren`` are the drawings the Markdown refers to."""
+    with typst_root(sjabloonset.logo) as (typst_folder, logo_copy):  # Typst sees the logo copy, nothing else
+        return _produce(documents, meta, formats, sjabloonset, typst_folder, logo_copy, dict(figuren or {}))
 
+
+def _produce(documents: list[Document], meta: Meta, formats: list[str], sjabloonset: Sjabloonset, typst_folder: Path,
+             logo: Path | None, figures: dict[str, Figuur]) -> dict[str, bytes]:
     def one(document: Document) -> dict[str, bytes]:
         files: dict[str, bytes] = {}
         if "md" in formats:
@@ -66,17 +78,19 @@ def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloons
             del fields["datum"], fields["date"]
         if not fields["concept"]:
             del fields["concept"]
-        ast_json = with_meta(ast, fields)
         if "docx" in formats:
-            raw = ast_to_docx(ast_json, sjabloonset.referentie, meta.epoch, document.naam, toc_depth)
-            files[f"{document.naam}.docx"] = finish_docx(
+            raw = ast_to_docx(with_meta(for_word(ast, figures), fields), sjabloonset.referentie, meta.epoch, document.naam, toc_depth)
+            raw = png_fallbacks(raw, figures) if figures else raw
+            word = finish_docx(
                 raw, header=f"{meta.kenmerk} – {document.titel}" + (" – CONCEPT" if meta.status == "concept" else ""), title=f"{document.titel} – {meta.dossier_titel}",
                 subject=meta.dossier_titel, kenmerk=meta.kenmerk, version=meta.versie, status=meta.status,
                 author=meta.organisatie, moment=meta.moment, logo=sjabloonset.logo,
             )
+            check_generated(word, f"{document.naam}.docx")  # never an ill-formed Word file
+            files[f"{document.naam}.docx"] = word
         if "pdf" in formats:
-            source = ast_to_typst(ast_json, sjabloonset.pdf_sjabloon, meta.epoch, document.naam)
-            files[f"{document.naam}.pdf"] = compile_pdf(source, sjabloonset.wortel, meta.epoch, document.naam, sjabloonset.logo)
+            source = ast_to_typst(with_meta(for_typst(ast, figures), fields), sjabloonset.pdf_sjabloon, meta.epoch, document.naam)
+            files[f"{document.naam}.pdf"] = compile_pdf(source, typst_folder, meta.epoch, document.naam, logo, typst_inputs(figures))
         return files
 
     results: dict[str, bytes] = {}

@@ -8,6 +8,7 @@ import json
 from .. import __version__
 from ..documenten.render import Document
 from ..documenten.sjabloonsets import Sjabloonset
+from ..documenten.veilige_sets import set_files
 from .formaten import Meta
 
 
@@ -15,7 +16,7 @@ def template_set_info(sjabloonset: Sjabloonset) -> dict[str, object]:
     """Name, declared version and content hash of the template sets used, for the manifest."""
     digest = hashlib.sha256()
     for template_set in sjabloonset.keten:
-        for path in sorted(p for p in template_set.map.rglob("*") if p.is_file()):
+        for path in set_files(template_set.map):  # regular files only: never a device or FIFO
             digest.update(path.relative_to(sjabloonset.wortel).as_posix().encode())
             digest.update(path.read_bytes())
     return {
@@ -26,16 +27,23 @@ def template_set_info(sjabloonset: Sjabloonset) -> dict[str, object]:
     }
 
 
+def _entry(name: str, data: bytes) -> dict[str, object]:
+    return {"naam": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+
+
 def manifest(documents: list[Document], files: dict[str, bytes], input_sha256: str, source: str, meta: Meta,
-             sjabloonset: Sjabloonset) -> bytes:
+             sjabloonset: Sjabloonset, overzicht: str | None = None) -> bytes:
+    """``overzicht``: the file name of the HTML overview page, listed as a document of its own kind."""
     entries = []
     for document in documents:
         own = sorted(name for name in files if name.rsplit(".", 1)[0] == document.naam)
         entries.append({
             "soort": document.soort,
             "titel": document.titel,
-            "bestanden": [{"naam": n, "sha256": hashlib.sha256(files[n]).hexdigest(), "bytes": len(files[n])} for n in own],
+            "bestanden": [_entry(n, files[n]) for n in own],
         })
+    if overzicht is not None:
+        entries.append({"soort": "overzicht", "titel": "Overzicht van het dossier", "bestanden": [_entry(overzicht, files[overzicht])]})
     data = {
         "dossier": source,
         "invoer_sha256": input_sha256,

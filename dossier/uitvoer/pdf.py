@@ -14,9 +14,14 @@ import typst
 from ..diagnostics import DossierError, Location, make
 
 
-def compile_pdf(source: str, root: Path, timestamp: int, document: str, logo: Path | None = None) -> bytes:
-    """``root`` bounds what Typst may read; the logo is passed as a path inside it, never as markup."""
-    inputs = {"logo": "/" + logo.resolve().relative_to(root.resolve()).as_posix()} if logo else {}
+def compile_pdf(source: str, root: Path, timestamp: int, document: str, logo: Path | None = None,
+                inputs: dict[str, str] | None = None) -> bytes:
+    """``root`` bounds what Typst may read; the logo is passed as a path inside it, never as markup.
+
+    ``inputs``: more ``sys.inputs`` strings, such as the SVG of the figures (see ``figuren``)."""
+    inputs = dict(inputs or {})
+    if logo:
+        inputs["logo"] = "/" + logo.resolve().relative_to(root.resolve()).as_posix()
     try:
         pdf, warnings = typst.compile_with_warnings(
             source.encode("utf-8"),

@@ -1,0 +1,151 @@
+"""Template sets that cannot reach outside themselves.
+
+Template sets travel between municipalities as git repositories or zip files, and git keeps
+symbolic links. A link ``geheim.md.j2 -> /etc/passwd`` or ``etc -> /etc`` would put any file of the
+machine into the documents. So:
+
+- when a set is resolved (``sjabloonsets.chain``) every entry of its folder is looked at once,
+  without following links: a link whose target resolves outside the set's own folder, and anything
+  that is not a regular file or folder (a FIFO, a device, a socket), is refused with a coded message;
+- the Jinja loader (``SetLoader``) checks each template it opens the same way (defence in depth);
+- Typst gets a fresh, empty root with a copy of only the logo (``typst_root``), so ``#read`` and
+  ``#image`` in a set's ``pdf.typ`` find nothing of the template root or the machine;
+- the pandoc template may not name a partial outside its own folder (``check_pandoc_template``);
+- only regular files are read or hashed (``set_files``): a read of ``/proc/kmsg`` never returns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import stat
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+import jinja2
+from jinja2.loaders import split_template_path
+
+from ..diagnostics import DossierError, Location, make
+
+_KINDS = {
+    stat.S_IFIFO: "een FIFO (named pipe)",
+    stat.S_IFCHR: "een apparaat",
+    stat.S_IFBLK: "een apparaat",
+    stat.S_IFSOCK: "een socket",
+}
+
+
+def _kind(mode: int) -> str | None:
+    """None for a regular file or a folder, else what it is, in Dutch."""
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return _KINDS.get(stat.S_IFMT(mode), "geen gewoon bestand")
+
+
+def _refuse_link(root: Path, path: Path, target: Path | str) -> DossierError:
+    return DossierError([make("D420", Location(str(path)), set=root.name, pad=_inside(root, path), doel=str(target))])
+
+
+def _inside(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def check_entry(root: Path, path: Path) -> os.stat_result:
+    """The status of ``path`` (a file or folder inside the set ``root``) after it is proven safe."""
+    info = path.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        try:
+            target = path.resolve()
+        except (RuntimeError, OSError):  # a loop of links: it leads nowhere inside the set
+            raise _refuse_link(root, path, os.readlink(path)) from None
+        if not target.is_relative_to(root):
+            raise _refuse_link(root, path, target)
+        try:
+            info = target.stat()
+        except OSError:  # a dangling link inside the set: nothing to read, nothing to leak
+            return info
+    kind = _kind(info.st_mode)
+    if kind is not None:
+        raise DossierError([make("D421", Location(str(path)), set=root.name, pad=_inside(root, path), soort=kind)])
+    return info
+
+
+def check_set(folder: Path) -> None:
+    """Walk a set folder once, links not followed; raise a coded error on the first unsafe entry."""
+    root = folder.resolve()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        for name in sorted(dirnames) + sorted(filenames):
+            check_entry(root, Path(dirpath) / name)
+
+
+def set_files(folder: Path) -> list[Path]:
+    """The regular files of a (checked) set, links inside the set followed to files; sorted."""
+    root = folder.resolve()
+    files = []
+    for dirpath, _dirnames, filenames in os.walk(root, followlinks=False):
+        for name in filenames:
+            path = Path(dirpath) / name
+            if stat.S_ISREG(check_entry(root, path).st_mode):
+                files.append(path)
+    return sorted(files)
+
+
+def read_set_file(root: Path, path: Path) -> bytes:
+    """The bytes of a file of a set, after proving it is a regular file inside the set."""
+    if not stat.S_ISREG(check_entry(root.resolve(), path).st_mode):
+        raise DossierError([make("D421", Location(str(path)), set=root.name, pad=_inside(root, path), soort="geen gewoon bestand")])
+    return path.read_bytes()
+
+
+class SetLoader(jinja2.FileSystemLoader):
+    """A FileSystemLoader that opens only regular files inside the set folder they were found in."""
+
+    def get_source(self, environment: jinja2.Environment, template: str):  # type: ignore[override]
+        pieces = split_template_path(template)
+        for searchpath in self.searchpath:
+            candidate = Path(searchpath, *pieces)
+            if os.path.isfile(candidate):
+                check_entry(Path(searchpath).resolve(), candidate)
+                break
+        return super().get_source(environment, template)
+
+
+@contextlib.contextmanager
+def typst_root(logo: Path | None) -> Iterator[tuple[Path, Path | None]]:
+    """A fresh folder for Typst to read from, holding a copy of the logo and nothing else.
+
+    ``logo`` is ``<set>/huisstijl/<name>``; the copy is what both Word and Typst then use.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="dossier-typst-"))
+    try:
+        copy = None
+        if logo is not None:
+            copy = folder / "huisstijl" / logo.name
+            copy.parent.mkdir()
+            copy.write_bytes(read_set_file(logo.parent.parent, logo))
+        yield folder, copy
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# A pandoc template directive: $...$ or ${...}; '$$' is a literal dollar, '$--' starts a comment.
+_COMMENT = re.compile(r"\$--.*$", re.MULTILINE)
+_DIRECTIVE = re.compile(r"\$\$|\$\{([^}\n]*)\}|\$([^$\n]*)\$")
+_PARTIAL = re.compile(r"([^\s:()\[\]$]+)\(\)")
+
+
+def check_pandoc_template(set_folder: Path, path: Path) -> None:
+    """Refuse a partial (``${ naam() }``) that pandoc would look for outside the template's folder."""
+    text = read_set_file(set_folder, path).decode("utf-8", "replace")
+    for match in _DIRECTIVE.finditer(_COMMENT.sub("", text)):
+        content = match.group(1) if match.group(1) is not None else match.group(2) or ""
+        for partial in _PARTIAL.findall(content):
+            if "/" in partial or "\\" in partial or ".." in partial:
+                raise DossierError([make("D422", Location(str(path)), set=set_folder.name,
+                                         pad=_inside(set_folder.resolve(), path.resolve()), deel=partial)])
