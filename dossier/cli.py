@@ -22,6 +22,9 @@ _ARGPARSE_NL = {
     "unrecognized arguments": "onbekende argumenten",
     "expected one argument": "verwacht één waarde",
     "choose from": "kies uit",
+    "one of the arguments": "een van de argumenten",
+    "is required": "is verplicht",
+    "not allowed with argument": "gaat niet samen met",
     "argument": "argument",
 }
 
@@ -71,8 +74,17 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("bouw", aliases=["build"], help="maak de documenten van een dossier in Word en PDF")
     build.add_argument("files", nargs="+", metavar="BESTAND", help="een of meer dossierbestanden (.yaml)")
     build.add_argument("--uit", default="build", metavar="MAP", help="uitvoermap (standaard: build)")
-    build.add_argument("--formaten", default="docx,pdf", metavar="LIJST", help="docx, pdf en/of md, gescheiden door komma's (standaard: docx,pdf)")
+    build.add_argument("--formaten", default="docx,pdf", metavar="LIJST", help="docx, pdf, md, ocds en/of eforms, gescheiden door komma's (standaard: docx,pdf)")
     build.add_argument("--status", choices=["concept", "definitief"], default="concept", help="concept (met watermerk) of definitief")
+
+    export = commands.add_parser("exporteer", help="maak een OCDS-releasepakket of een eForms-aankondiging van een dossier")
+    export.add_argument("file", metavar="BESTAND", help="het dossierbestand (.yaml)")
+    kind = export.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--ocds", dest="formaat", action="store_const", const="ocds", help="OCDS 1.1-releasepakket (JSON)")
+    kind.add_argument("--eforms", dest="formaat", action="store_const", const="eforms", help="eForms-aankondiging van een opdracht (XML)")
+    export.add_argument("--uit", metavar="BESTAND", help="schrijf naar dit bestand (standaard: naar de standaarduitvoer)")
+    export.add_argument("--streng", action="store_true", help="controleer de eForms-aankondiging ook met de Schematron-regels van de eForms SDK")
+    export.add_argument("--bouw", default="build", metavar="MAP", help="map met een eerdere bouw, voor de documenten met hun hash (standaard: build)")
 
     explain = commands.add_parser("uitleg", help="leg een meldingscode uit, of toon alle codes")
     explain.add_argument("code", nargs="?", metavar="CODE", help="bijvoorbeeld D301")
@@ -119,6 +131,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .opdrachten.bouw import command_build
 
         return command_build(args.files, args.uit, args.formaten, args.status)
+    if args.command == "exporteer":
+        from .opdrachten.exporteer import command_export
+
+        return command_export(args.file, args.formaat, args.uit, args.streng, args.bouw)
     if args.command == "uitleg":
         from .opdrachten.uitleg import command_explain
 

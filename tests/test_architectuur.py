@@ -19,6 +19,7 @@ LEVELS = {
     "documenten": 4,
     "uitvoer": 5,
     "overzicht": 6,
+    "uitwisseling": 6,
     "opdrachten": 7,
     "__init__": 8, "__main__": 8, "cli": 8,
 }

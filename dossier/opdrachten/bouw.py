@@ -22,6 +22,7 @@ from ..regels import check
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
 from ..uitvoer.write import check_target, output_root, write_output
+from ..uitwisseling import FORMATS as EXPORTS, TITLES, build_exports
 from .controleer import check_file
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -93,8 +94,13 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
     files = produce(documents, meta, formats, sjabloonset, figures)
     files[OVERZICHT] = overzicht_html(Path(path).name, checked.diagnostics, dossier, afgeleid, documents, files, document.sha256)
     files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT)
+    exports, notes = build_exports(formats, dossier, afgeleid, document, path, files["manifest.json"])
+    if exports:  # the manifest lists the exports too; the OCDS release lists the documents with their hashes
+        files.update(exports)
+        titles = {EXPORTS[f]: TITLES[f] for f in formats if EXPORTS.get(f) in exports}
+        files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT, titles)
     write_output(target, files, path)
-    return 0, checked.diagnostics
+    return 0, checked.diagnostics + notes
 
 
 def command_build(files: list[str], uit: str, formaten: str, status: str) -> int:

@@ -23,7 +23,7 @@ from .pandoc import ast_to_docx, ast_to_typst, markdown_to_ast, with_meta
 from .pdf import compile_pdf
 from .word import finish_docx
 
-FORMATS = ("docx", "pdf", "md")
+FORMATS = ("docx", "pdf", "md", "ocds", "eforms")  # ocds, eforms: made by uitwisseling, in bouw
 
 
 @dataclass(frozen=True)

@@ -32,8 +32,9 @@ def _entry(name: str, data: bytes) -> dict[str, object]:
 
 
 def manifest(documents: list[Document], files: dict[str, bytes], input_sha256: str, source: str, meta: Meta,
-             sjabloonset: Sjabloonset, overzicht: str | None = None) -> bytes:
-    """``overzicht``: the file name of the HTML overview page, listed as a document of its own kind."""
+             sjabloonset: Sjabloonset, overzicht: str | None = None, uitwisseling: dict[str, str] | None = None) -> bytes:
+    """``overzicht``: the file name of the HTML overview page, listed as a document of its own kind;
+    ``uitwisseling``: file name -> title of each export (OCDS, eForms) that is part of the build."""
     entries = []
     for document in documents:
         own = sorted(name for name in files if name.rsplit(".", 1)[0] == document.naam)
@@ -44,6 +45,8 @@ def manifest(documents: list[Document], files: dict[str, bytes], input_sha256: s
         })
     if overzicht is not None:
         entries.append({"soort": "overzicht", "titel": "Overzicht van het dossier", "bestanden": [_entry(overzicht, files[overzicht])]})
+    for name, title in sorted((uitwisseling or {}).items()):
+        entries.append({"soort": "uitwisseling", "titel": title, "bestanden": [_entry(name, files[name])]})
     data = {
         "dossier": source,
         "invoer_sha256": input_sha256,

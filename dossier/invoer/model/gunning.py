@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..types import Aantal, Bedrag, Id, Positief, Tekst, Weging
+from ..types import Aantal, Bedrag, CpvCode, Id, NutsCode, Positief, Tekst, Weging
 from .basis import Strikt, veld
 
 # --- raming, percelen, gunning -----------------------------------------------------------
@@ -91,3 +91,5 @@ class Perceel(Strikt):
         "Bij een raamovereenkomst: met hoeveel opdrachtnemers dit perceel wordt gesloten, als dat afwijkt van "
         "'raamovereenkomst.aantal_partijen'", None
     )
+    cpv_codes: list[CpvCode] = veld("CPV-codes van dit perceel; de eerste is de hoofdcode (eForms BT-262, BT-263)", [])
+    nuts_codes: list[NutsCode] = veld("NUTS-3-codes van de plaats van uitvoering van dit perceel (eForms BT-5071); anders die van de opdracht", [])
