@@ -13,7 +13,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Callable, Mapping
 
 from ..documenten.figuren import Figuur
 from ..documenten.referentie import check_generated
@@ -73,15 +73,33 @@ def front_matter(document: Document, meta: Meta, leidraad: str) -> Voorwerk:
     return Voorwerk(omslag, titel, document.ondertitel, meta.organisatie, aanhef, tuple(gegevens), 2 if omslag else 1)
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """Changes to the standard path for outputs built on it, such as the redline of ``vergelijk``.
+
+    Every hook defaults to no change, so ``produce`` without hooks is exactly the build; with hooks a
+    derived document keeps the house style, title block and Word finishing of the build.
+    """
+
+    ast: Callable[[Document], dict[str, Any]] | None = None  # the AST to write instead of parsing the Markdown
+    docx_ast: Callable[[dict[str, Any]], dict[str, Any]] = _same  # before pandoc writes Word
+    typst_ast: Callable[[dict[str, Any]], dict[str, Any]] = _same  # before pandoc writes Typst
+    docx: Callable[[bytes], bytes] = _same  # pandoc's Word file, before ``finish_docx``
+
+
 def produce(documents: list[Document], meta: Meta, formats: list[str], sjabloonset: Sjabloonset,
-            figuren: Mapping[str, Figuur] | None = None) -> dict[str, bytes]:
+            figuren: Mapping[str, Figuur] | None = None, hooks: Hooks = Hooks()) -> dict[str, bytes]:
     """All output files of one dossier, by file name; ``figuren`` are the drawings the Markdown refers to."""
     with typst_root(sjabloonset.logo) as (typst_folder, logo_copy):  # Typst sees the logo copy, nothing else
-        return _produce(documents, meta, formats, sjabloonset, typst_folder, logo_copy, dict(figuren or {}))
+        return _produce(documents, meta, formats, sjabloonset, typst_folder, logo_copy, dict(figuren or {}), hooks)
 
 
 def _produce(documents: list[Document], meta: Meta, formats: list[str], sjabloonset: Sjabloonset, typst_folder: Path,
-             logo_copy: Path | None, figures: dict[str, Figuur]) -> dict[str, bytes]:
+             logo_copy: Path | None, figures: dict[str, Figuur], hooks: Hooks) -> dict[str, bytes]:
     huisstijl = sjabloonset.huisstijl
     layout = "docx" in formats or "pdf" in formats
     font = house_font(huisstijl) if layout else None
@@ -97,17 +115,17 @@ def _produce(documents: list[Document], meta: Meta, formats: list[str], sjabloon
             return files
         moment = moment_of(document, meta)
         epoch = int(moment.timestamp())
-        ast = markdown_to_ast(document.markdown, epoch, document.naam)
+        ast = hooks.ast(document) if hooks.ast else markdown_to_ast(document.markdown, epoch, document.naam)
         set_table_widths(ast, huisstijl, font)
         link_addresses(ast["blocks"])
         voorwerk = front_matter(document, meta, leidraad)
         header = f"{meta.kenmerk} – {document.titel}" + (" – CONCEPT" if meta.status == "concept" else "")
         if "docx" in formats:
-            raw = ast_to_docx(with_meta(for_word(ast, figures), {"lang": "nl-NL"}), reference, epoch, document.naam)
-            raw = png_fallbacks(raw, figures) if figures else raw
+            raw = ast_to_docx(with_meta(hooks.docx_ast(for_word(ast, figures)), {"lang": "nl-NL"}), reference, epoch, document.naam)
+            raw = png_fallbacks(raw, figures, tuple(str(p) for p in huisstijl.lettertypen)) if figures else raw
             properties = Eigenschappen(f"{document.titel} – {meta.dossier_titel}", meta.dossier_titel, meta.kenmerk, meta.versie,
                                        meta.status, meta.organisatie, moment)
-            word = finish_docx(raw, header=header, voorwerk=voorwerk, eigenschappen=properties, huisstijl=huisstijl, logo=logo)
+            word = finish_docx(hooks.docx(raw), header=header, voorwerk=voorwerk, eigenschappen=properties, huisstijl=huisstijl, logo=logo)
             check_generated(word, f"{document.naam}.docx")  # never an ill-formed Word file
             files[f"{document.naam}.docx"] = word
         if "pdf" in formats:
@@ -119,7 +137,7 @@ def _produce(documents: list[Document], meta: Meta, formats: list[str], sjabloon
                 "omslag": voorwerk.omslag, "concept": meta.status == "concept",
             }
             fields = {k: v for k, v in fields.items() if v is not False and v != ""}
-            source = ast_to_typst(with_meta(for_typst(ast, figures), fields), sjabloonset.pdf_sjabloon, epoch, document.naam)
+            source = ast_to_typst(with_meta(hooks.typst_ast(for_typst(ast, figures)), fields), sjabloonset.pdf_sjabloon, epoch, document.naam)
             inputs = {"titel": f"{document.titel} – {meta.dossier_titel}", "auteur": meta.organisatie, "kenmerk": meta.kenmerk,
                       **typst_inputs(figures)}
             files[f"{document.naam}.pdf"] = compile_pdf(source, typst_folder, epoch, document.naam, huisstijl, inputs, logo)
