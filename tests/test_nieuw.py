@@ -94,7 +94,7 @@ def test_voorbeelden_copies_every_example_with_the_schema_and_keeps_own_edits(tm
     assert (tmp_path / "vb" / FILE_NAME).read_text("utf-8") == schema_text()
     for name in shipped:
         copy = (tmp_path / "vb" / name).read_text("utf-8")
-        assert copy == (ROOT / "voorbeelden" / name).read_text("utf-8") and copy.startswith(MODELINE)
+        assert copy == MODELINE + "\n" + (ROOT / "voorbeelden" / name).read_text("utf-8")
     (tmp_path / "vb" / "leiden.yaml").write_text("eigen versie\n", "utf-8")
     again = run("voorbeelden", "--uit", str(tmp_path / "vb"))
     assert again.returncode == 0 and "leiden.yaml" in again.stdout and "bestaan al" in again.stdout
@@ -108,7 +108,7 @@ def test_schema_command_writes_a_file(tmp_path):
 
 
 def test_bouw_brings_the_schema_next_to_the_dossier_up_to_date_but_never_a_foreign_one(tmp_path):
-    source = (ROOT / "voorbeelden" / "open-house.yaml").read_text("utf-8")
+    source = MODELINE + "\n" + (ROOT / "voorbeelden" / "open-house.yaml").read_text("utf-8")
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "d.yaml").write_text(source, "utf-8")
     (tmp_path / "a" / FILE_NAME).write_text('{"$id": "urn:dossier:schema:0.0.1"}', "utf-8")  # from an older dossier

@@ -1,5 +1,8 @@
 """``voorbeelden``: copy the example dossiers that come with dossier, with the schema next to them.
 
+Each copy gets the editor's modeline as its first line; the originals stay without it, so their
+line numbers (which tests and documentation quote) do not depend on the editor.
+
 The examples live in ``voorbeelden/`` at the top of the project; ``dossier/voorbeelden`` links to
 that folder so a wheel carries them as package data. A checkout without symbolic links (git on
 Windows) finds them at the top of the project instead.
@@ -13,7 +16,7 @@ from pathlib import Path
 from .. import nl
 from ..diagnostics import DossierError, Location, make
 from .bestanden import write_file
-from .schema import FILE_NAME, write_schema
+from .schema import FILE_NAME, MODELINE, write_schema
 
 _CHECKOUT = Path(__file__).resolve().parent.parent.parent / "voorbeelden"
 
@@ -27,6 +30,11 @@ def examples() -> dict[str, str]:
     raise DossierError([make("D904", Location("voorbeelden"), pad="voorbeelden", reden="de map met voorbeelden is niet meegeïnstalleerd")])
 
 
+def with_modeline(text: str) -> str:
+    """The example as the user gets it: its first line points the editor at the schema next to it."""
+    return text if text.startswith(MODELINE) else f"{MODELINE}\n{text}"
+
+
 def command_examples(uit: str) -> int:
     """Copy each example into ``uit`` unless a file of that name is there already."""
     folder = Path(uit)
@@ -36,7 +44,7 @@ def command_examples(uit: str) -> int:
         if path.exists():
             kept.append(name)
             continue
-        write_file(path, text, new=True)
+        write_file(path, with_modeline(text), new=True)
         written.append(name)
     write_schema(folder)
     for name in written:
