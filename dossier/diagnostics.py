@@ -139,6 +139,9 @@ class DossierError(Exception):
         self.diagnostics = list(diagnostics)
         super().__init__("; ".join(d.to_text() for d in self.diagnostics))
 
+    def __reduce__(self):  # crosses from a worker process (``grenzen``) with its diagnostics intact
+        return (type(self), (self.diagnostics,))
+
     @property
     def exit_code(self) -> int:
         codes = [catalogue()[d.code].afsluitcode for d in self.diagnostics if d.is_error]

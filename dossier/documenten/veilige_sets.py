@@ -140,12 +140,34 @@ _DIRECTIVE = re.compile(r"\$\$|\$\{([^}\n]*)\}|\$([^$\n]*)\$")
 _PARTIAL = re.compile(r"([^\s:()\[\]$]+)\(\)")
 
 
-def check_pandoc_template(set_folder: Path, path: Path) -> None:
-    """Refuse a partial (``${ naam() }``) that pandoc would look for outside the template's folder."""
+_PACKAGE = re.compile(r"""["'](@[A-Za-z0-9_-]+/[^"'\s]*)""")
+
+
+def check_pandoc_template(set_folder: Path, path: Path, seen: frozenset[Path] = frozenset()) -> None:
+    """Refuse a partial (``${ naam() }``) that pandoc would look for outside the template's folder,
+    one that is not in that folder (pandoc would try the user's data folder), and a Typst package
+    (``@preview/...`` comes from the internet, ``@local/...`` from the user's data folder)."""
+    if path in seen:  # a partial that includes itself: pandoc stops it; nothing more to check
+        return
     text = read_set_file(set_folder, path).decode("utf-8", "replace")
+    package = _PACKAGE.search(text)
+    if package:
+        raise DossierError([make("D449", Location(str(path)), set=set_folder.name,
+                                 pad=_inside(set_folder.resolve(), path.resolve()), pakket=package.group(1))])
     for match in _DIRECTIVE.finditer(_COMMENT.sub("", text)):
         content = match.group(1) if match.group(1) is not None else match.group(2) or ""
         for partial in _PARTIAL.findall(content):
             if "/" in partial or "\\" in partial or ".." in partial:
                 raise DossierError([make("D422", Location(str(path)), set=set_folder.name,
                                          pad=_inside(set_folder.resolve(), path.resolve()), deel=partial)])
+            _check_partial(set_folder, path, partial, seen | {path})
+
+
+def _check_partial(set_folder: Path, template: Path, partial: str, seen: frozenset[Path]) -> None:
+    """A plain partial must be a file of the set beside the template (pandoc adds the template's extension)."""
+    name = partial if Path(partial).suffix else partial + template.suffix
+    candidate = template.parent / name
+    if not candidate.is_file():
+        raise DossierError([make("D450", Location(str(template)), set=set_folder.name,
+                                 pad=_inside(set_folder.resolve(), template.resolve()), deel=partial, bestand=name)])
+    check_pandoc_template(set_folder, candidate, seen)

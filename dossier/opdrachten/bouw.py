@@ -19,7 +19,7 @@ from ..documenten.render import render_documents
 from ..documenten.sjabloonsets import resolve
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
-from ..uitvoer.write import check_target, output_root, write_output
+from ..uitvoer.write import check_target, output_root, recover, write_output
 from .controleer import check_file
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -75,6 +75,7 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
     assert dossier is not None and document is not None and afgeleid is not None
     name = output_name(Path(path))
     target = out_root / name
+    restored = recover(target)  # the output a killed build left aside is put back before anything else
     check_target(target, path)  # refuse early: a folder dossier did not make is never touched
     day = afgeleid.peildatum or dt.date(2000, 1, 1)
     a = dossier.aanbesteding
@@ -85,7 +86,7 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
     files = produce(documents, meta, formats, sjabloonset)
     files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset)
     write_output(target, files, path)
-    return 0, checked.diagnostics
+    return 0, checked.diagnostics + restored
 
 
 def command_build(files: list[str], uit: str, formaten: str, status: str) -> int:

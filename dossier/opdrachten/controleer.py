@@ -19,6 +19,8 @@ from ..invoer.model import Dossier
 from ..invoer.parse import parse_dossier
 from ..regels import check
 
+DEFAULT_OUT = "build"  # bouw's default --uit
+
 
 @dataclass
 class Controle:
@@ -78,7 +80,11 @@ def key_figures(dossier: Dossier, afgeleid: Afgeleid) -> dict[str, str]:
 
 def command_check(files: list[str], formaat: str, samenvatting: bool) -> int:
     """Check every file, print the findings (text or JSON) and return the worst exit code."""
+    from ..uitvoer.write import interrupted  # only here: checking alone needs none of the output stage
+
     results = [check_file(f) for f in files]
+    for result in results:  # a build into the default folder that was killed halfway: reported, not repaired
+        result.diagnostics.extend(interrupted(Path(DEFAULT_OUT) / Path(result.file).name.removesuffix(".yaml").removesuffix(".yml")))
     diagnostics = [d for r in results for d in r.diagnostics]
     figures = {r.file: key_figures(r.dossier, r.afgeleid) for r in results if samenvatting and r.afgeleid is not None}
     if formaat == "json":

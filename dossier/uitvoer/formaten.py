@@ -86,7 +86,7 @@ def _produce(documents: list[Document], meta: Meta, formats: list[str], sjabloon
             files[f"{document.naam}.docx"] = word
         if "pdf" in formats:
             source = ast_to_typst(ast_json, sjabloonset.pdf_sjabloon, meta.epoch, document.naam)
-            files[f"{document.naam}.pdf"] = compile_pdf(source, typst_folder, meta.epoch, document.naam, logo)
+            files[f"{document.naam}.pdf"] = compile_pdf(source, typst_folder, meta.epoch, document.naam, logo, sjabloonset.pdf_sjabloon)
         return files
 
     results: dict[str, bytes] = {}

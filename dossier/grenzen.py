@@ -1,0 +1,261 @@
+"""Untrusted work under a deadline and a memory cap; every way it can fail is a coded message.
+
+Template sets travel between municipalities, so their Jinja templates and their Typst template are
+code from elsewhere: a loop without end, ``{{ 'A' * 3000000000 }}``, a Typst layout that never
+settles. That work never runs in the process that holds the user's files and the output folder:
+
+* ``uitvoeren(functie, *args, grens=..., wat=..., waar=...)`` runs a module-level function in a
+  worker process. The worker's address space is capped (RLIMIT_AS), so an allocation beyond the
+  cap raises MemoryError (Python) or ends the worker (Typst: Rust aborts); a timer in the worker
+  raises ``TeLang`` inside the work when its time is up, so the caller can name the template and
+  line; a worker still busy a few seconds later (stuck in native code) is killed.
+* ``programma(args, ...)`` runs an external program (pandoc) under the same deadline; pandoc's own
+  heap limit carries the memory cap (``geheugen_argumenten``).
+
+Workers are forked from a fork server that imported ``WERKMODULES`` once (``start``), and are
+reused, so a build pays the start-up once and not per document; a killed worker is replaced.
+They run without a way to the network (a proxy that refuses), so a set cannot make Typst fetch a
+package. Where the platform lacks a piece (no RLIMIT_AS on macOS, no fork server on Windows) the
+rest still applies; the limits can be changed with ``DOSSIER_TIJDSLIMIET`` (seconds) and
+``DOSSIER_GEHEUGENLIMIET`` (MB), for example for a very large dossier.
+"""
+
+from __future__ import annotations
+
+import copyreg
+import multiprocessing
+import os
+import signal
+import subprocess
+import threading
+import types
+from dataclasses import dataclass, replace
+from typing import Any, Callable
+
+from .diagnostics import DossierError, Location, make
+
+try:  # not on Windows
+    import resource
+except ImportError:  # pragma: no cover - platform dependent
+    resource = None  # type: ignore[assignment]
+
+# Modules whose functions run in workers: imported once by the fork server, so workers start warm.
+WERKMODULES = ("dossier.documenten.render", "dossier.uitvoer.pdf")
+_MARGE = 5.0  # seconds between the worker's own timer and the kill
+_GEEN_NET = "http://127.0.0.1:9"  # a proxy that refuses every connection
+
+
+
+def _alleen_lezen(mapping: dict) -> types.MappingProxyType:
+    return types.MappingProxyType(mapping)
+
+
+# A frozen mapping (``Afgeleid.termijnen``) crosses to a worker as a read-only copy.
+copyreg.pickle(types.MappingProxyType, lambda proxy: (_alleen_lezen, (dict(proxy),)))
+
+
+@dataclass(frozen=True)
+class Grens:
+    """How long and how much memory one piece of untrusted work may take."""
+
+    seconden: float
+    megabytes: int
+
+    def actueel(self) -> Grens:
+        """This limit, with the user's overrides from the environment applied."""
+        seconden = _getal("DOSSIER_TIJDSLIMIET")
+        megabytes = _getal("DOSSIER_GEHEUGENLIMIET")
+        return replace(self, seconden=seconden or self.seconden, megabytes=int(megabytes or self.megabytes))
+
+
+def _getal(naam: str) -> float | None:
+    try:
+        waarde = float(os.environ.get(naam, ""))
+    except ValueError:
+        return None
+    return waarde if waarde > 0 else None
+
+
+SJABLONEN = Grens(seconden=60, megabytes=2048)  # Jinja: all documents of one dossier
+TYPST = Grens(seconden=120, megabytes=3072)  # one PDF
+PANDOC = Grens(seconden=120, megabytes=2048)  # one conversion
+
+
+class TeLang(Exception):
+    """Raised inside the work when its time is up (an Exception, so Jinja adds template and line)."""
+
+
+class _Werker:
+    """One worker process and the pipe to it."""
+
+    def __init__(self, context: Any):
+        self.verbinding, kant = context.Pipe()
+        self.proces = context.Process(target=_werk, args=(kant,), daemon=True, name="dossier-werker")
+        self.proces.start()
+        kant.close()
+
+    def stop(self) -> None:
+        if self.proces.is_alive():
+            self.proces.kill()
+        self.proces.join(timeout=5)
+        self.verbinding.close()
+
+
+class _Werkers:
+    """Idle workers, handed out one per piece of work (threads may ask at the same time)."""
+
+    def __init__(self) -> None:
+        self.slot = threading.Lock()
+        self.vrij: list[_Werker] = []
+        self.context: Any = None
+
+    def start(self) -> None:
+        with self.slot:
+            if self.context is None:
+                methods = multiprocessing.get_all_start_methods()
+                self.context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+                if "forkserver" in methods:
+                    self.context.set_forkserver_preload(list(WERKMODULES))
+                    from multiprocessing import forkserver
+
+                    forkserver.ensure_running()  # imports WERKMODULES now, alongside the caller's own work
+
+    def lenen(self) -> _Werker:
+        self.start()
+        with self.slot:
+            while self.vrij:
+                werker = self.vrij.pop()
+                if werker.proces.is_alive():
+                    return werker
+                werker.stop()
+        return _Werker(self.context)
+
+    def terug(self, werker: _Werker) -> None:
+        with self.slot:
+            self.vrij.append(werker)
+
+
+_WERKERS = _Werkers()
+
+
+def start() -> None:
+    """Start the fork server early, so that its imports overlap with the caller's own."""
+    _WERKERS.start()
+
+
+def uitvoeren(functie: Callable[..., Any], *args: Any, grens: Grens, wat: str, waar: Location) -> Any:
+    """``functie(*args)`` in a worker under ``grens``; its exceptions (DossierError above all) are re-raised.
+
+    ``wat`` names the work for a message (``sjabloonset 'x'``, ``de PDF van 'leidraad' (set/huisstijl/pdf.typ)``).
+    """
+    grens = grens.actueel()
+    werker = _WERKERS.lenen()
+    try:
+        werker.verbinding.send((functie, args, grens))
+        if not werker.verbinding.poll(grens.seconden + _MARGE):
+            werker.stop()
+            raise DossierError([make("D445", waar, wat=wat, seconden=_seconden(grens.seconden))])
+        uitkomst, waarde = werker.verbinding.recv()
+    except (EOFError, OSError, BrokenPipeError):
+        werker.stop()
+        raise DossierError([make("D446", waar, wat=wat, megabytes=grens.megabytes,
+                                 reden=_einde(werker.proces.exitcode))]) from None
+    except BaseException:
+        werker.stop()
+        raise
+    _WERKERS.terug(werker)
+    if uitkomst == "ok":
+        return waarde
+    if isinstance(waarde, TeLang):
+        raise DossierError([make("D445", waar, wat=wat, seconden=_seconden(grens.seconden))])
+    if isinstance(waarde, MemoryError):
+        raise DossierError([make("D446", waar, wat=wat, megabytes=grens.megabytes, reden="te weinig geheugen")])
+    raise waarde
+
+
+def _einde(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            return f"het werkproces stopte met signaal {signal.Signals(-exitcode).name}"
+        except ValueError:
+            return f"het werkproces stopte met signaal {-exitcode}"
+    return f"het werkproces stopte (afsluitcode {exitcode})"
+
+
+def _seconden(seconden: float) -> str:
+    return f"{seconden:g}".replace(".", ",")
+
+
+def _werk(verbinding: Any) -> None:
+    """The worker: run each task it is sent under its limits, send back the outcome, until closed."""
+    for naam in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        os.environ[naam] = _GEEN_NET
+    for naam in ("NO_PROXY", "no_proxy"):
+        os.environ.pop(naam, None)
+    stil = os.open(os.devnull, os.O_WRONLY)  # Rust's "memory allocation failed" is reported as D446 instead
+    os.dup2(stil, 2)
+    os.close(stil)
+    if hasattr(signal, "setitimer"):
+        signal.signal(signal.SIGALRM, _tijd_om)
+    while True:
+        try:
+            functie, args, grens = verbinding.recv()
+        except (EOFError, OSError):
+            return
+        _geheugen(grens.megabytes)
+        _wekker(grens.seconden)
+        try:
+            uitkomst: tuple[str, Any] = ("ok", functie(*args))
+        except BaseException as exc:  # every outcome goes back to the caller, who maps it
+            uitkomst = ("fout", exc)
+        finally:
+            _wekker(0)
+            _geheugen(None)
+        try:
+            verbinding.send(uitkomst)
+        except Exception as exc:  # an exception that cannot be pickled: its text still gets back
+            verbinding.send(("fout", RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+def _tijd_om(signum: int, frame: Any) -> None:
+    raise TeLang("de tijd is om")
+
+
+def _wekker(seconden: float) -> None:
+    if hasattr(signal, "setitimer"):
+        signal.setitimer(signal.ITIMER_REAL, seconden)
+
+
+def _geheugen(megabytes: int | None) -> None:
+    """Cap (or, with None, lift) this process's address space; a platform without it is left alone."""
+    if resource is None or not hasattr(resource, "RLIMIT_AS"):
+        return
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    soft = hard if megabytes is None else megabytes * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    except (ValueError, OSError):  # macOS refuses RLIMIT_AS: the deadline still holds
+        pass
+
+
+def geheugen_argumenten(grens: Grens) -> list[str]:
+    """pandoc's own heap limit (GHC runtime options) for ``grens``."""
+    return ["+RTS", f"-M{grens.actueel().megabytes}m", "-RTS"]
+
+
+def programma(args: list[str], invoer: bytes, env: dict[str, str], *, grens: Grens, wat: str, waar: Location,
+              geheugenfout: tuple[int, ...] = (251,)) -> subprocess.CompletedProcess:
+    """Run an external program under ``grens``'s deadline; its own exit codes ``geheugenfout`` mean memory."""
+    grens = grens.actueel()
+    try:
+        gedaan = subprocess.run(args, input=invoer, capture_output=True, env=env, timeout=grens.seconden)
+    except subprocess.TimeoutExpired:
+        raise DossierError([make("D445", waar, wat=wat, seconden=_seconden(grens.seconden))]) from None
+    if gedaan.returncode in geheugenfout:
+        raise DossierError([make("D446", waar, wat=wat, megabytes=grens.megabytes, reden="te weinig geheugen")])
+    return gedaan
+
+
+__all__ = ["PANDOC", "SJABLONEN", "TYPST", "Grens", "TeLang", "geheugen_argumenten", "programma", "start", "uitvoeren"]
