@@ -17,7 +17,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -78,6 +78,19 @@ class LoadedDocument:
             if not probe:
                 return Location(self.file, text, 1, 1)
             probe = probe[:-1]
+
+
+    def text_values(self) -> Iterator[tuple[Path_, str]]:
+        """Every text value of the file with its path, in file order (keys are not values)."""
+        stack: list[tuple[Path_, Any]] = [((), self.data)]
+        while stack:
+            path, node = stack.pop()
+            if isinstance(node, str):
+                yield path, node
+            elif isinstance(node, dict):
+                stack.extend((path + (k,), v) for k, v in reversed(list(node.items())))
+            elif isinstance(node, list):
+                stack.extend((path + (i,), v) for i, v in reversed(list(enumerate(node))))
 
 
 def format_path(path: Path_) -> str:

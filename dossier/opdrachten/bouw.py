@@ -19,6 +19,7 @@ from ..documenten.render import render_documents
 from ..documenten.sjabloonsets import resolve
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
+from ..uitvoer.pdf import OntbrekendTeken
 from ..uitvoer.write import check_target, output_root, recover, write_output
 from .controleer import check_file
 
@@ -83,7 +84,10 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
                 dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
     sjabloonset = resolve(a.sjabloonset, a.logo)
     documents = render_documents(dossier, afgeleid, sjabloonset, status, path)
-    files = produce(documents, meta, formats, sjabloonset)
+    try:
+        files = produce(documents, meta, formats, sjabloonset)
+    except OntbrekendTeken as exc:  # a character no font has: say which fields of the dossier hold it
+        raise exc.located(document) from None
     files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset)
     write_output(target, files, path)
     return 0, checked.diagnostics + restored

@@ -19,6 +19,7 @@ import typst
 
 from .. import grenzen
 from ..diagnostics import DossierError, Location, make
+from ..invoer.load import LoadedDocument
 
 
 def compile_pdf(source: str, root: Path, timestamp: int, document: str, logo: Path | None = None,
@@ -60,10 +61,53 @@ def _compile(source: str, root: Path, timestamp: int, document: str, logo: Path 
             package_cache_path=nowhere,
         )
     except typst.TypstError as exc:
+        missing = _MISSING.search(str(exc))
+        if missing:
+            raise OntbrekendTeken(document, _unescape(missing.group(1))) from None
         raise DossierError([make("D502", Location(document), document=document, reden=_first_line(str(exc)))]) from None
     if warnings:
         raise DossierError([make("D503", Location(document), document=document, reden=_first_line(str(warnings[0])))])
     return pdf
+
+
+_MISSING = re.compile(r'the text `"(.+?)"` could not be displayed')
+
+
+def _unescape(text: str) -> str:
+    """Typst writes some characters as ``\\u{378}``."""
+    return re.sub(r"\\u\{([0-9a-fA-F]{1,6})\}", lambda m: chr(int(m.group(1), 16)), text)
+
+
+class OntbrekendTeken(DossierError):
+    """A character that none of the fonts has (PDF/A forbids an empty box); ``located`` names the fields."""
+
+    def __init__(self, document: str, tekst: str, diagnostics: list | None = None):
+        self.document, self.tekst = document, tekst
+        super().__init__(diagnostics or [self._message(Location(document), "een tekst van de sjabloonset")])
+
+    def __reduce__(self):
+        return (type(self), (self.document, self.tekst, self.diagnostics))
+
+    def _message(self, where: Location, veld: str):
+        shown = next((c for c in self.tekst if not c.isascii()), self.tekst[:1])
+        return make("D543", where, teken=self.tekst[:20], codepunt=f"U+{ord(shown):04X}" if shown else "?", veld=veld,
+                    document=self.document)
+
+    def located(self, loaded: LoadedDocument) -> DossierError:
+        """The same finding at every value of the dossier that holds the text (else at the set)."""
+        found = [loaded.locate(path) for path, value in loaded.text_values() if _holds(value, self.tekst)]
+        return DossierError([self._message(where, where.path) for where in found[:20]] or self.diagnostics)
+
+
+def _holds(value: str, text: str) -> bool:
+    """Whether ``value`` holds ``text``; ASCII ``text`` (a keycap's digit) only where a mark follows it."""
+    start = value.find(text)
+    while start >= 0:
+        after = value[start + len(text): start + len(text) + 1]
+        if not text.isascii() or (after and not after.isascii()):
+            return True
+        start = value.find(text, start + 1)
+    return False
 
 
 def _first_line(text: str) -> str:

@@ -30,14 +30,14 @@ def finish_docx(data: bytes, *, header: str, title: str, subject: str, kenmerk: 
         if paragraphs:
             paragraphs[0].text = header
     props = document.core_properties
-    props.title = title
-    props.subject = subject
-    props.keywords = kenmerk
-    props.version = version
-    props.content_status = status
-    props.author = author
-    props.last_modified_by = author
-    props.identifier = kenmerk
+    props.title = _short(title)
+    props.subject = _short(subject)
+    props.keywords = _short(kenmerk)
+    props.version = _short(version)
+    props.content_status = _short(status)
+    props.author = _short(author)
+    props.last_modified_by = _short(author)
+    props.identifier = _short(kenmerk)
     props.created = moment
     props.modified = moment
     props.revision = 1
@@ -45,6 +45,11 @@ def finish_docx(data: bytes, *, header: str, title: str, subject: str, kenmerk: 
     buffer = io.BytesIO()
     document.save(buffer)
     return rezip(buffer.getvalue())
+
+
+def _short(text: str, limit: int = 255) -> str:
+    """A core property holds at most 255 characters (python-docx, following Word); the document keeps it all."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _page_break_after_toc(document: docx.document.Document) -> None:
