@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..diagnostics import DossierError, Location, make
 from ..invoer.load import LoadedDocument, load_file
+from .logo import check_logo
 from .referentie import check_reference
 from .veilige_sets import check_pandoc_template, check_set
 
@@ -143,10 +144,7 @@ def resolve(sjabloonset: str | None, logo: str | None = None) -> Sjabloonset:
     check_reference(reference)  # nothing remote, no macros, no DTD: it is copied into every .docx
     template = _house_style(root, sets, "pdf.typ")
     check_pandoc_template(template.parent.parent, template)
-    return Sjabloonset(
-        wortel=root,
-        keten=sets,
-        referentie=reference,
-        pdf_sjabloon=template,
-        logo=_house_style(root, sets, logo, "D406") if logo else None,
-    )
+    logo_path = _house_style(root, sets, logo, "D406") if logo else None
+    if logo_path is not None:
+        check_logo(logo_path)  # really the PNG or JPEG its name says, and not too large to decode
+    return Sjabloonset(wortel=root, keten=sets, referentie=reference, pdf_sjabloon=template, logo=logo_path)

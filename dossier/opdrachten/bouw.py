@@ -14,7 +14,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, DossierError, Location, make, summary
+from ..diagnostics import Diagnostic, DossierError, Location, collapsed, make, summary
+from ..documenten.omvang import check_size
 from ..documenten.render import render_documents
 from ..documenten.sjabloonsets import resolve
 from ..uitvoer.formaten import FORMATS, Meta, produce
@@ -78,6 +79,7 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
     target = out_root / name
     restored = recover(target)  # the output a killed build left aside is put back before anything else
     check_target(target, path)  # refuse early: a folder dossier did not make is never touched
+    check_size(dossier, document)  # and a dossier too large to build in reasonable time
     day = afgeleid.peildatum or dt.date(2000, 1, 1)
     a = dossier.aanbesteding
     meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
@@ -102,7 +104,7 @@ def command_build(files: list[str], uit: str, formaten: str, status: str) -> int
         started = time.perf_counter()
         code, findings = build_file(path, out_root, formats, status)
         shown.extend(findings)
-        for d in findings:
+        for d in collapsed(findings):
             print(d.to_text())
         if code == 0:
             name = output_name(Path(path))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .. import nl
 from ..afleiding import Afgeleid, afleiden
-from ..diagnostics import Diagnostic, DossierError, as_json, sort_key, summary
+from ..diagnostics import Diagnostic, DossierError, as_json, collapsed, sort_key, summary
 from ..invoer.load import LoadedDocument, load_file
 from ..invoer.model import Dossier
 from ..invoer.parse import parse_dossier
@@ -92,7 +92,7 @@ def command_check(files: list[str], formaat: str, samenvatting: bool) -> int:
         out: object = {"meldingen": payload, "samenvatting": figures} if samenvatting else payload
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        for d in diagnostics:
+        for d in collapsed(diagnostics):
             print(d.to_text())
         for name, values in figures.items():
             print(f"\n{name}: kerngegevens")
