@@ -135,3 +135,83 @@ def test_the_base_templates_still_work_in_the_immutable_sandbox(tmp_path):
                            "--formaten", "md"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "| Activiteit | Datum |" in (tmp_path / "uit" / "leiden" / "aanbestedingsleidraad.md").read_text("utf-8")
+
+
+ALIAS_BOMB = "\n".join(
+    ["a: &a [x, x, x, x, x, x, x, x, x]"] + [f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, "
+                                               f"*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]"
+                                               for i in range(8)] + ["erft_van: *i"]) + "\n"
+
+
+@pytest.mark.parametrize("text, code, line", [
+    (ALIAS_BOMB, "D115", None),
+    ("erft_van:\n", "D447", 1),
+    ('versie: "1.0"\nerft_van: ""\n', "D447", 2),
+    ("versie: 1\n" + "x:\n" + "".join("  " * i + f"- \n" for i in range(1, 80)), "D114", None),
+    ("versie: 1\nerft_van: [basis]\n", "D407", 2),
+    ("versie: 1\nkleur: blauw\n", "D407", 2),
+    ("erft_van: !!python/name:os.system basis\n", "D112", 1),
+])
+def test_set_file_is_read_with_the_limits_of_a_dossier(tmp_path, sets, text, code, line):
+    (sets / "kwaad" / "sjabloonset.yaml").write_text(text, "utf-8")
+    out = _refused(_build(tmp_path, sets), code, tmp_path, where=None)
+    assert "kwaad/sjabloonset.yaml" in out and "None" not in out, out
+    if line:
+        assert f"kwaad/sjabloonset.yaml:{line}:" in out, out
+    assert len(out) < 5000
+
+
+def _png_header(width: int, height: int) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize("name, data, code", [
+    ("logo.png", b"<svg xmlns='http://www.w3.org/2000/svg'/>", "D451"),
+    ("logo.jpg", _png_header(8, 8), "D451"),
+    ("logo.png", b"", "D451"),
+    ("logo.png", _png_header(30000, 30000), "D452"),
+    ("logo.jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+                  b"\xff\xc0\x00\x11\x08\x75\x30\x75\x30\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01\xff\xd9", "D452"),
+])
+def test_logo_is_checked_from_its_header_when_the_set_is_loaded(tmp_path, sets, name, data, code):
+    (sets / "kwaad" / "huisstijl" / name).write_bytes(data)
+    out = _refused(_build(tmp_path, sets, "docx,pdf", seconds=30, **{"aanbesteding.logo": name}), code, tmp_path, where=None)
+    assert f"kwaad/huisstijl/{name}" in out
+
+
+def _many(tmp_path: Path, percelen: int) -> Path:
+    data = read_yaml(CASES / "basis.yaml")
+    data["percelen"] = [{"id": f"P{i}", "naam": f"Wijk {i}", "omschrijving": "Een wijk.", "raming": {"per_jaar": 1000}}
+                        for i in range(1, percelen + 1)]
+    data["raming"] = {"per_jaar": 1000 * percelen}
+    return write_case(tmp_path, "gemeente", data)
+
+
+def test_five_thousand_percelen_are_refused_early_and_warnings_collapse(tmp_path):
+    source = _many(tmp_path, 5000)
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "bouw", str(source), "--uit", str(tmp_path / "uit")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "D544" in done.stdout and "5.000 percelen" in done.stdout, done.stdout
+    checked = subprocess.run([sys.executable, str(ROOT / "build.py"), "controleer", str(source)],
+                             capture_output=True, text=True, timeout=120)
+    lines = [ln for ln in checked.stdout.splitlines() if "D337" in ln]
+    assert len(lines) == 4 and "nog 4.995 keer dezelfde waarschuwing" in lines[-1], checked.stdout[-2000:]
+    assert "4998 waarschuwingen" in checked.stdout
+
+
+def test_nine_hundred_long_questions_are_refused_early(tmp_path):
+    data = read_yaml(CASES / "basis.yaml")
+    text = "Hoe verhoudt de eis zich tot de reactietermijn van vijf werkdagen, en wat als die niet wordt gehaald? " * 25
+    data["inlichtingen"][0]["vragen"] = [{"nummer": i, "vraag": text, "antwoord": text, "document": "Aanbestedingsleidraad"}
+                                        for i in range(1, 901)]
+    source = write_case(tmp_path, "gemeente", data)
+    done = subprocess.run([sys.executable, str(ROOT / "build.py"), "bouw", str(source), "--uit", str(tmp_path / "uit")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "D544" in done.stdout and "tekens tekst" in done.stdout, done.stdout

@@ -70,14 +70,13 @@ def build_file(path: str | Path, out_root: Path, formats: list[str], status: str
 
 
 def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[int, list[Diagnostic]]:
+    target = out_root / output_name(Path(path))
+    restored = recover(target)  # the output a killed build left aside is put back before anything else
     checked = check_file(path)
     if not checked.ok:
-        return checked.exit_code or 1, checked.diagnostics
+        return checked.exit_code or 1, restored + checked.diagnostics
     dossier, document, afgeleid = checked.dossier, checked.document, checked.afgeleid
     assert dossier is not None and document is not None and afgeleid is not None
-    name = output_name(Path(path))
-    target = out_root / name
-    restored = recover(target)  # the output a killed build left aside is put back before anything else
     check_target(target, path)  # refuse early: a folder dossier did not make is never touched
     check_size(dossier, document)  # and a dossier too large to build in reasonable time
     day = afgeleid.peildatum or dt.date(2000, 1, 1)
