@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import copyreg
 import multiprocessing
+import multiprocessing.spawn
 import os
 import signal
 import subprocess
@@ -128,11 +129,28 @@ class _Werkers:
                 if werker.proces.is_alive():
                     return werker
                 werker.stop()
-        return _Werker(self.context)
+            # A worker must not run the caller's main script again (multiprocessing would import it:
+            # a script without an ``if __name__ == "__main__"`` guard would build again in every worker).
+            original = multiprocessing.spawn.get_preparation_data
+            multiprocessing.spawn.get_preparation_data = _zonder_hoofdscript(original)
+            try:
+                return _Werker(self.context)
+            finally:
+                multiprocessing.spawn.get_preparation_data = original
 
     def terug(self, werker: _Werker) -> None:
         with self.slot:
             self.vrij.append(werker)
+
+
+def _zonder_hoofdscript(original: Callable[[str], dict]) -> Callable[[str], dict]:
+    def preparation(name: str) -> dict:
+        data = original(name)
+        data.pop("init_main_from_path", None)
+        data.pop("init_main_from_name", None)
+        return data
+
+    return preparation
 
 
 _WERKERS = _Werkers()
