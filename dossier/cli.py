@@ -113,9 +113,6 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return command_check(args.files, args.formaat, args.samenvatting)
     if args.command in ("bouw", "build"):
-        from .grenzen import start
-
-        start()  # the worker processes' fork server loads while this process imports the rest
         from .opdrachten.bouw import command_build
 
         return command_build(args.files, args.uit, args.formaten, args.status)

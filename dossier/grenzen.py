@@ -12,8 +12,8 @@ settles. That work never runs in the process that holds the user's files and the
 * ``programma(args, ...)`` runs an external program (pandoc) under the same deadline; pandoc's own
   heap limit carries the memory cap (``geheugen_argumenten``).
 
-Workers are forked from a fork server that imported ``WERKMODULES`` once (``start``), and are
-reused, so a build pays the start-up once and not per document; a killed worker is replaced.
+Workers are forked once and reused (see ``_Werkers``), so a build pays the start-up once and not per
+document; a killed worker is replaced.
 They run without a way to the network (a proxy that refuses), so a set cannot make Typst fetch a
 package. Where the platform lacks a piece (no RLIMIT_AS on macOS, no fork server on Windows) the
 rest still applies; the limits can be changed with ``DOSSIER_TIJDSLIMIET`` (seconds) and
@@ -28,6 +28,7 @@ import multiprocessing.spawn
 import os
 import signal
 import subprocess
+import sys
 import threading
 import types
 from dataclasses import dataclass, replace
@@ -89,9 +90,12 @@ class TeLang(Exception):
 class _Werker:
     """One worker process and the pipe to it."""
 
-    def __init__(self, context: Any):
+    def __init__(self, context: Any, open_ends: list[int]):
         self.verbinding, kant = context.Pipe()
-        self.proces = context.Process(target=_werk, args=(kant,), daemon=True, name="dossier-werker")
+        # A forked worker closes the parent's ends of every pipe (its own and its siblings'), so that it
+        # sees the end of its pipe, and stops, when the parent is gone, even if the parent was killed.
+        ends = open_ends + [self.verbinding.fileno()] if context.get_start_method() == "fork" else []
+        self.proces = context.Process(target=_werk, args=(kant, ends), daemon=True, name="dossier-werker")
         self.proces.start()
         kant.close()
 
@@ -103,40 +107,55 @@ class _Werker:
 
 
 class _Werkers:
-    """Idle workers, handed out one per piece of work (threads may ask at the same time)."""
+    """Idle workers, handed out one per piece of work (threads may ask at the same time).
+
+    The first request, from a process with one thread (the command line), forks a worker for every
+    core at once: forked workers share the modules the process already imported and start in
+    milliseconds. Forking is safe only without other threads (another thread may hold a lock that
+    the copy then never sees released), so later workers, or workers for a process that already
+    runs threads, come from a fork server: a clean process that imported ``WERKMODULES`` once.
+    """
 
     def __init__(self) -> None:
         self.slot = threading.Lock()
         self.vrij: list[_Werker] = []
-        self.context: Any = None
+        self.alle: list[_Werker] = []
+        self.server: Any = None
 
-    def start(self) -> None:
-        with self.slot:
-            if self.context is None:
-                methods = multiprocessing.get_all_start_methods()
-                self.context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-                if "forkserver" in methods:
-                    self.context.set_forkserver_preload(list(WERKMODULES))
-                    from multiprocessing import forkserver
+    def _context(self) -> Any:
+        if sys.platform.startswith("linux") and threading.active_count() == 1:
+            return multiprocessing.get_context("fork")
+        if self.server is None:
+            methods = multiprocessing.get_all_start_methods()
+            self.server = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+            if "forkserver" in methods:
+                self.server.set_forkserver_preload(list(WERKMODULES))
+        return self.server
 
-                    forkserver.ensure_running()  # imports WERKMODULES now, alongside the caller's own work
+    def _nieuw(self, context: Any) -> _Werker:
+        self.alle = [w for w in self.alle if w.proces.is_alive()]
+        # A worker must not run the caller's main script again (spawn and the fork server would import
+        # it: a script without an ``if __name__ == "__main__"`` guard would build again in every worker).
+        original = multiprocessing.spawn.get_preparation_data
+        multiprocessing.spawn.get_preparation_data = _zonder_hoofdscript(original)
+        try:
+            werker = _Werker(context, [w.verbinding.fileno() for w in self.alle])
+        finally:
+            multiprocessing.spawn.get_preparation_data = original
+        self.alle.append(werker)
+        return werker
 
     def lenen(self) -> _Werker:
-        self.start()
         with self.slot:
             while self.vrij:
                 werker = self.vrij.pop()
                 if werker.proces.is_alive():
                     return werker
                 werker.stop()
-            # A worker must not run the caller's main script again (multiprocessing would import it:
-            # a script without an ``if __name__ == "__main__"`` guard would build again in every worker).
-            original = multiprocessing.spawn.get_preparation_data
-            multiprocessing.spawn.get_preparation_data = _zonder_hoofdscript(original)
-            try:
-                return _Werker(self.context)
-            finally:
-                multiprocessing.spawn.get_preparation_data = original
+            context = self._context()
+            if context.get_start_method() == "fork":  # the one safe moment: make the whole pool now
+                self.vrij.extend(self._nieuw(context) for _ in range(max(2, os.cpu_count() or 2) - 1))
+            return self._nieuw(context)
 
     def terug(self, werker: _Werker) -> None:
         with self.slot:
@@ -154,11 +173,6 @@ def _zonder_hoofdscript(original: Callable[[str], dict]) -> Callable[[str], dict
 
 
 _WERKERS = _Werkers()
-
-
-def start() -> None:
-    """Start the fork server early, so that its imports overlap with the caller's own."""
-    _WERKERS.start()
 
 
 def uitvoeren(functie: Callable[..., Any], *args: Any, grens: Grens, wat: str, waar: Location) -> Any:
@@ -204,8 +218,13 @@ def _seconden(seconden: float) -> str:
     return f"{seconden:g}".replace(".", ",")
 
 
-def _werk(verbinding: Any) -> None:
+def _werk(verbinding: Any, open_ends: list[int]) -> None:
     """The worker: run each task it is sent under its limits, send back the outcome, until closed."""
+    for end in open_ends:
+        try:
+            os.close(end)
+        except OSError:
+            pass
     for naam in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
         os.environ[naam] = _GEEN_NET
     for naam in ("NO_PROXY", "no_proxy"):
@@ -245,17 +264,30 @@ def _wekker(seconden: float) -> None:
 
 
 def _geheugen(megabytes: int | None) -> None:
-    """Cap (or, with None, lift) this process's address space; a platform without it is left alone."""
+    """Cap (or, with None, lift) this process's address space at what it uses now plus ``megabytes``.
+
+    Relative, because a forked worker starts with the address space of the process it was forked
+    from. A platform without RLIMIT_AS (macOS refuses it) keeps only the deadline.
+    """
     if resource is None or not hasattr(resource, "RLIMIT_AS"):
         return
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    soft = hard if megabytes is None else megabytes * 1024 * 1024
+    soft = hard if megabytes is None else _in_gebruik() + megabytes * 1024 * 1024
     if hard != resource.RLIM_INFINITY:
         soft = min(soft, hard)
     try:
         resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
-    except (ValueError, OSError):  # macOS refuses RLIMIT_AS: the deadline still holds
+    except (ValueError, OSError):
         pass
+
+
+def _in_gebruik() -> int:
+    """The address space this process takes now, in bytes (0 where ``/proc`` does not tell)."""
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            return int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def geheugen_argumenten(grens: Grens) -> list[str]:
@@ -276,4 +308,4 @@ def programma(args: list[str], invoer: bytes, env: dict[str, str], *, grens: Gre
     return gedaan
 
 
-__all__ = ["PANDOC", "SJABLONEN", "TYPST", "Grens", "TeLang", "geheugen_argumenten", "programma", "start", "uitvoeren"]
+__all__ = ["PANDOC", "SJABLONEN", "TYPST", "Grens", "TeLang", "geheugen_argumenten", "programma", "uitvoeren"]
