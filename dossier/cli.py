@@ -22,6 +22,9 @@ _ARGPARSE_NL = {
     "unrecognized arguments": "onbekende argumenten",
     "expected one argument": "verwacht één waarde",
     "choose from": "kies uit",
+    "one of the arguments": "een van de argumenten",
+    "is required": "is verplicht",
+    "not allowed with argument": "gaat niet samen met",
     "argument": "argument",
 }
 
@@ -66,12 +69,29 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", metavar="BESTAND", help="een of meer dossierbestanden (.yaml)")
     check.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="uitvoer als tekst (standaard) of JSON")
     check.add_argument("--samenvatting", action="store_true", help="toon ook de berekende kerngegevens (einddatum, waarde, regime)")
+    check.add_argument("--html", metavar="BESTAND", help="schrijf ook een overzicht als webpagina naar BESTAND (één dossier), zonder te bouwen")
 
     build = commands.add_parser("bouw", aliases=["build"], help="maak de documenten van een dossier in Word en PDF")
     build.add_argument("files", nargs="+", metavar="BESTAND", help="een of meer dossierbestanden (.yaml)")
     build.add_argument("--uit", default="build", metavar="MAP", help="uitvoermap (standaard: build)")
-    build.add_argument("--formaten", default="docx,pdf", metavar="LIJST", help="docx, pdf en/of md, gescheiden door komma's (standaard: docx,pdf)")
+    build.add_argument("--formaten", default="docx,pdf", metavar="LIJST", help="docx, pdf, md, ocds en/of eforms, gescheiden door komma's (standaard: docx,pdf)")
     build.add_argument("--status", choices=["concept", "definitief"], default="concept", help="concept (met watermerk) of definitief")
+
+    export = commands.add_parser("exporteer", help="maak een OCDS-releasepakket of een eForms-aankondiging van een dossier")
+    export.add_argument("file", metavar="BESTAND", help="het dossierbestand (.yaml)")
+    kind = export.add_mutually_exclusive_group(required=True)
+    kind.add_argument("--ocds", dest="formaat", action="store_const", const="ocds", help="OCDS 1.1-releasepakket (JSON)")
+    kind.add_argument("--eforms", dest="formaat", action="store_const", const="eforms", help="eForms-aankondiging van een opdracht (XML)")
+    export.add_argument("--uit", metavar="BESTAND", help="schrijf naar dit bestand (standaard: naar de standaarduitvoer)")
+    export.add_argument("--streng", action="store_true", help="controleer de eForms-aankondiging ook met de Schematron-regels van de eForms SDK")
+    export.add_argument("--bouw", default="build", metavar="MAP", help="map met een eerdere bouw, voor de documenten met hun hash (standaard: build)")
+
+    compare = commands.add_parser("vergelijk", aliases=["compare"], help="toon wat er tussen twee versies veranderde en maak de wijzigingen in Word en PDF")
+    compare.add_argument("oud", metavar="OUD", help="de oude versie: een dossierbestand (.yaml) of een bouwmap")
+    compare.add_argument("nieuw", metavar="NIEUW", help="de nieuwe versie, van dezelfde soort als OUD")
+    compare.add_argument("--uit", default="build", metavar="MAP", help="uitvoermap (standaard: build); de wijzigingen komen in MAP/<dossier>-wijzigingen")
+    compare.add_argument("--formaten", default="docx,pdf", metavar="LIJST", help="docx en/of pdf, gescheiden door komma's (standaard: docx,pdf)")
+    compare.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="samenvatting als tekst (standaard) of JSON")
 
     explain = commands.add_parser("uitleg", help="leg een meldingscode uit, of toon alle codes")
     explain.add_argument("code", nargs="?", metavar="CODE", help="bijvoorbeeld D301")
@@ -83,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "html", None) and len(args.files) != 1:
+        parser.error("--html schrijft het overzicht van één dossier; geef één BESTAND")
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
@@ -111,11 +133,19 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in ("controleer", "check"):
         from .opdrachten.controleer import command_check
 
-        return command_check(args.files, args.formaat, args.samenvatting)
+        return command_check(args.files, args.formaat, args.samenvatting, args.html)
     if args.command in ("bouw", "build"):
         from .opdrachten.bouw import command_build
 
         return command_build(args.files, args.uit, args.formaten, args.status)
+    if args.command == "exporteer":
+        from .opdrachten.exporteer import command_export
+
+        return command_export(args.file, args.formaat, args.uit, args.streng, args.bouw)
+    if args.command in ("vergelijk", "compare"):
+        from .opdrachten.vergelijk import command_compare
+
+        return command_compare(args.oud, args.nieuw, args.uit, args.formaten, args.formaat)
     if args.command == "uitleg":
         from .opdrachten.uitleg import command_explain
 

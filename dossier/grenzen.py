@@ -111,9 +111,10 @@ class _Werkers:
 
     The first request, from a process with one thread (the command line), forks a worker for every
     core at once: forked workers share the modules the process already imported and start in
-    milliseconds. Forking is safe only without other threads (another thread may hold a lock that
-    the copy then never sees released), so later workers, or workers for a process that already
-    runs threads, come from a fork server: a clean process that imported ``WERKMODULES`` once.
+    milliseconds. Forking is safe only without other threads, native ones included (another thread
+    may hold a lock that the copy then never sees released), so later workers, or workers for a
+    process that already runs threads, come from a fork server: a clean process that imported
+    ``WERKMODULES`` once.
     """
 
     def __init__(self) -> None:
@@ -123,7 +124,7 @@ class _Werkers:
         self.server: Any = None
 
     def _context(self) -> Any:
-        if sys.platform.startswith("linux") and threading.active_count() == 1:
+        if sys.platform.startswith("linux") and _een_draad():
             return multiprocessing.get_context("fork")
         if self.server is None:
             methods = multiprocessing.get_all_start_methods()
@@ -160,6 +161,15 @@ class _Werkers:
     def terug(self, werker: _Werker) -> None:
         with self.slot:
             self.vrij.append(werker)
+
+
+def _een_draad() -> bool:
+    """Whether this process runs one thread, native threads included (a Typst compile in this process
+    leaves Rust's thread pool behind, which a forked copy would wait for forever)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return False
 
 
 def _zonder_hoofdscript(original: Callable[[str], dict]) -> Callable[[str], dict]:

@@ -18,6 +18,9 @@ LEVELS = {
     "regels": 3,
     "documenten": 4,
     "uitvoer": 5,
+    "overzicht": 6,
+    "uitwisseling": 6,
+    "review": 6,  # compares rendered documents and writes them through uitvoer
     "opdrachten": 7,
     "__init__": 8, "__main__": 8, "cli": 8,
 }

@@ -31,14 +31,22 @@ def check_logo(path: Path) -> None:
         raise DossierError([make("D452", where, bestand=shown, afmeting=f"{size / 1024 / 1024:.0f} MB".replace(".", ","),
                                  maximum=f"{MAX_BYTES // 1024 // 1024} MB")])
     data = read_set_file(path.parent.parent, path)
-    expected = "PNG" if path.suffix.lower() == ".png" else "JPEG"
-    dimensions = _png(data) if expected == "PNG" else _jpeg(data)
-    if dimensions is None:
-        raise DossierError([make("D451", where, bestand=shown, soort=expected, gevonden=_kind(data))])
-    width, height = dimensions
+    expected = "png" if path.suffix.lower() == ".png" else "jpeg"
+    size = image_size(data)
+    if size is None or size[0] != expected:
+        raise DossierError([make("D451", where, bestand=shown, soort=expected.upper(), gevonden=_kind(data))])
+    _, width, height = size
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
         raise DossierError([make("D452", where, bestand=shown, afmeting=f"{width} x {height} pixels",
                                  maximum=f"{MAX_SIDE} pixels per zijde en {MAX_PIXELS // 1_000_000} miljoen pixels")])
+
+
+def image_size(data: bytes) -> tuple[str, int, int] | None:
+    """``("png" | "jpeg", width, height)`` from the header of ``data``; None if it is neither."""
+    dimensions = _png(data) if data.startswith(_PNG) else _jpeg(data)
+    if dimensions is None:
+        return None
+    return ("png" if data.startswith(_PNG) else "jpeg", *dimensions)
 
 
 def _png(data: bytes) -> tuple[int, int] | None:

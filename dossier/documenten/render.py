@@ -16,9 +16,10 @@ line (``sjabloonfouten``).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Mapping
 
 import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -29,6 +30,7 @@ from ..diagnostics import DossierError, Location
 from ..invoer.model import Dossier
 from .blokken import check_overrides
 from .context import document_context
+from .figuren import Figuur, figuur
 from .markdown import Md, alineas, finalize, opsomming, tabel, tidy
 from .sjabloonfouten import TeGroot, template_error
 from .sjabloonsets import Sjabloonset, TemplateSet
@@ -57,6 +59,7 @@ class Document:
     markdown: str
     ondertitel: str
     datum: str
+    dag: dt.date | None = None  # the document's own date (publication, date of the nota); None for annexes
 
 
 MAX_BITS = 16_384  # a number of about 5,000 digits: more than any amount or date needs
@@ -76,6 +79,9 @@ class Rijen:
 
     def __iter__(self):
         return iter(self._rijen)
+
+    def __getitem__(self, index: int) -> Any:
+        return self._rijen[index]
 
     def __len__(self) -> int:
         return len(self._rijen)
@@ -121,7 +127,7 @@ def environment(keten: tuple[TemplateSet, ...]) -> Omgeving:
         lstrip_blocks=True,
     )
     env.filters.update(FILTERS)
-    env.globals.update(tabel=tabel, md=Md, rijen=Rijen)
+    env.globals.update(tabel=tabel, md=Md, rijen=Rijen, figuur=figuur)
     return env
 
 
@@ -135,13 +141,18 @@ def plan_documents(d: Dossier, afgeleid: Afgeleid) -> list[tuple[str, str, str, 
     return plan
 
 
-def render_documents(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status: str, file: str) -> list[Document]:
-    """Every document's Markdown, rendered in a worker process under the template limits (``grenzen``)."""
-    return grenzen.uitvoeren(_render_all, d, afgeleid, sjabloonset, status, file, grens=grenzen.SJABLONEN,
+def render_documents(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status: str, file: str,
+                     figuren: Mapping[str, Figuur] | None = None) -> list[Document]:
+    """Every document's Markdown, rendered in a worker process under the template limits (``grenzen``).
+
+    ``figuren``: the drawings a template may place with ``{{ figuur("naam") }}`` (none: it places nothing).
+    """
+    return grenzen.uitvoeren(_render_all, d, afgeleid, sjabloonset, status, file, dict(figuren or {}), grens=grenzen.SJABLONEN,
                              wat=f"het invullen van de sjablonen van sjabloonset '{sjabloonset.naam}'", waar=Location(file))
 
 
-def _render_all(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status: str, file: str) -> list[Document]:
+def _render_all(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status: str, file: str,
+                figuren: dict[str, Figuur]) -> list[Document]:
     """Runs in the worker: every failure of a template becomes a coded diagnostic naming template and line."""
     env = environment(sjabloonset.keten)
     template_name = "?"
@@ -149,7 +160,7 @@ def _render_all(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status
         wrong = check_overrides(env, sjabloonset.keten)
         if wrong:
             raise DossierError(list(wrong))
-        base = document_context(d, afgeleid, status)
+        base = {**document_context(d, afgeleid, status), "figuren": figuren}
         documents, total = [], 0
         for soort, naam, template_name, extra in plan_documents(d, afgeleid):
             markdown = env.get_template(template_name).render({**base, **extra})
@@ -157,7 +168,8 @@ def _render_all(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status
             if total > MAX_UITVOER:
                 raise TeGroot("de documenten worden samen langer dan 64 MB tekst")
             titel, ondertitel, datum = _titles(d, soort, extra, base)
-            documents.append(Document(soort, naam, titel, tidy(markdown), ondertitel, datum))
+            dag = extra["ronde"].datum if soort == "nota-van-inlichtingen" else d.planning.publicatie if soort == "leidraad" else None
+            documents.append(Document(soort, naam, titel, tidy(markdown), ondertitel, datum, dag))
         return documents
     except DossierError:
         raise

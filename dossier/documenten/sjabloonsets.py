@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..diagnostics import DossierError, Location, make
 from ..invoer.load import LoadedDocument, load_file
+from .huisstijl import Huisstijl, read_house_style
 from .logo import check_logo
 from .referentie import check_reference
 from .veilige_sets import check_pandoc_template, check_set
@@ -29,7 +30,7 @@ PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "sjablonen"
 BASE_SET = "basis"
 SET_FILE = "sjabloonset.yaml"
 MAX_CHAIN = 6
-SETTINGS = ("versie", "erft_van", "omschrijving")
+SETTINGS = ("versie", "erft_van", "omschrijving", "huisstijl")
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,59}")
 
 
@@ -48,9 +49,10 @@ class Sjabloonset:
 
     wortel: Path  # the template root all sets live in
     keten: tuple[TemplateSet, ...]
-    referentie: Path  # Word reference document (styles, numbering, header, footer)
+    referentie: Path | None  # a set's own Word reference document; None: generated from the house style
     pdf_sjabloon: Path  # pandoc template for Typst
     logo: Path | None
+    huisstijl: Huisstijl
 
     @property
     def naam(self) -> str:
@@ -97,10 +99,11 @@ def _settings(folder: Path) -> tuple[dict, LoadedDocument | None]:
     for key, value in document.data.items():
         where = document.locate((key,), on_key=True)
         if key not in SETTINGS:
-            raise DossierError([make("D407", where, reden=f"de sleutel '{key}' is onbekend")])
+            raise DossierError([make("D407", where, reden=f"de sleutel '{key}' is onbekend",
+                                     hint="sjabloonset.yaml kent alleen " + ", ".join(f"'{k}'" for k in SETTINGS))])
         if key == "erft_van" and (value is None or value == ""):
             raise DossierError([make("D447", where)])
-        if isinstance(value, (dict, list)) or (key == "erft_van" and not isinstance(value, str)):
+        if key != "huisstijl" and (isinstance(value, (dict, list)) or (key == "erft_van" and not isinstance(value, str))):
             raise DossierError([make("D407", where, reden=f"'{key}' moet een enkele tekst zijn")])
     return document.data, document
 
@@ -140,11 +143,14 @@ def resolve(sjabloonset: str | None, logo: str | None = None) -> Sjabloonset:
     """The template set of a dossier with its house-style files, read once per build."""
     root = template_root()
     sets = chain(sjabloonset, root)
-    reference = _house_style(root, sets, "referentie.docx")
-    check_reference(reference)  # nothing remote, no macros, no DTD: it is copied into every .docx
+    reference = None  # no file of its own: generated from the house style
+    if any((s.map / "huisstijl" / "referentie.docx").is_file() for s in sets):
+        reference = _house_style(root, sets, "referentie.docx")
+        check_reference(reference)  # nothing remote, no macros, no DTD: it is copied into every .docx
     template = _house_style(root, sets, "pdf.typ")
     check_pandoc_template(template.parent.parent, template)
     logo_path = _house_style(root, sets, logo, "D406") if logo else None
     if logo_path is not None:
         check_logo(logo_path)  # really the PNG or JPEG its name says, and not too large to decode
-    return Sjabloonset(wortel=root, keten=sets, referentie=reference, pdf_sjabloon=template, logo=logo_path)
+    return Sjabloonset(wortel=root, keten=sets, referentie=reference, pdf_sjabloon=template, logo=logo_path,
+                       huisstijl=read_house_style([(s.map, _settings(s.map)[0]) for s in sets]))

@@ -92,6 +92,8 @@ Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}
 Naam = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,59}$")]
 Bestandsnaam = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,60}\.(png|jpg|jpeg)$")]
 CpvCode = Annotated[str, StringConstraints(pattern=r"^[0-9]{8}-[0-9]$")]
+NutsCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}[0-9A-Z]{3}$")]
+KvkNummer = Annotated[str, StringConstraints(pattern=r"^[0-9]{8}$")]
 Aantal = Annotated[int, Field(ge=0)]
 Positief = Annotated[int, Field(ge=1)]
 Weging = Annotated[
@@ -105,4 +107,6 @@ PATTERN_TEXT = {
     Naam.__metadata__[0].pattern: "kleine letters, cijfers, '-' of '_' (bijvoorbeeld hart-van-brabant)",
     Bestandsnaam.__metadata__[0].pattern: "een bestandsnaam zonder map, eindigend op .png, .jpg of .jpeg (bijvoorbeeld logo.png)",
     CpvCode.__metadata__[0].pattern: "acht cijfers, een streepje en een controlecijfer (bijvoorbeeld 85310000-5)",
+    NutsCode.__metadata__[0].pattern: "een NUTS-3-code: twee letters en drie tekens (bijvoorbeeld NL363)",
+    KvkNummer.__metadata__[0].pattern: "acht cijfers, zonder spaties (bijvoorbeeld 12345678)",
 }

@@ -15,16 +15,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, DossierError, Location, collapsed, make, summary
+from ..documenten.figuren import Figuur
 from ..documenten.omvang import check_size
-from ..documenten.render import render_documents
-from ..documenten.sjabloonsets import resolve
+from ..documenten.render import Document, render_documents
+from ..documenten.sjabloonsets import Sjabloonset, resolve
+from ..overzicht import figuren, overzicht_html
+from ..overzicht.figuren import stijl_voor
+from ..regels import check
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
 from ..uitvoer.pdf import OntbrekendTeken
 from ..uitvoer.write import check_target, output_root, recover, write_output
-from .controleer import check_file
+from ..uitwisseling import FORMATS as EXPORTS, TITLES, build_exports
+from .controleer import Controle, check_file
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+OVERZICHT = "overzicht.html"
 
 
 def parse_formats(text: str) -> list[str]:
@@ -69,29 +75,65 @@ def build_file(path: str | Path, out_root: Path, formats: list[str], status: str
     return result.afsluitcode, result.meldingen
 
 
+@dataclass(frozen=True)
+class Gerenderd:
+    """A checked dossier rendered to Markdown, with what ``produce`` needs to write it (also for ``vergelijk``)."""
+
+    controle: Controle
+    meta: Meta
+    sjabloonset: Sjabloonset
+    documents: list[Document]
+    figuren: dict[str, Figuur]  # the drawings the documents place (timeline, escalation ladder)
+
+
+def render_file(path: str, status: str) -> tuple[Controle, Gerenderd | None]:
+    """Check and render one dossier file; None when the check found errors."""
+    checked = check_file(path)
+    return checked, render_checked(checked, path, status) if checked.ok else None
+
+
+def render_checked(checked: Controle, path: str, status: str) -> Gerenderd:
+    """Render a dossier that passed the check: its metadata, template set and Markdown documents."""
+    dossier, afgeleid = checked.dossier, checked.afgeleid
+    assert dossier is not None and afgeleid is not None
+    day = afgeleid.peildatum or dt.date(2000, 1, 1)
+    a = dossier.aanbesteding
+    meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
+                dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
+    sjabloonset = resolve(a.sjabloonset, a.logo)
+    figures = figuren(dossier, afgeleid, stijl_voor(sjabloonset.huisstijl))
+    return Gerenderd(checked, meta, sjabloonset, render_documents(dossier, afgeleid, sjabloonset, status, path, figures), figures)
+
+
 def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[int, list[Diagnostic]]:
     target = out_root / output_name(Path(path))
     restored = recover(target)  # the output a killed build left aside is put back before anything else
     checked = check_file(path)
     if not checked.ok:
         return checked.exit_code or 1, restored + checked.diagnostics
-    dossier, document, afgeleid = checked.dossier, checked.document, checked.afgeleid
-    assert dossier is not None and document is not None and afgeleid is not None
+    assert checked.dossier is not None and checked.document is not None and checked.afgeleid is not None
+    if status == "definitief":  # a published document may not carry a gap a concept shows in plain sight
+        blocking = check(checked.dossier, checked.document, checked.afgeleid, definitief=True)
+        if any(d.is_error for d in blocking):
+            return 1, restored + checked.diagnostics + blocking
     check_target(target, path)  # refuse early: a folder dossier did not make is never touched
-    check_size(dossier, document)  # and a dossier too large to build in reasonable time
-    day = afgeleid.peildatum or dt.date(2000, 1, 1)
-    a = dossier.aanbesteding
-    meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
-                dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
-    sjabloonset = resolve(a.sjabloonset, a.logo)
-    documents = render_documents(dossier, afgeleid, sjabloonset, status, path)
+    check_size(checked.dossier, checked.document)  # and a dossier too large to build in reasonable time
+    rendered = render_checked(checked, path, status)
+    meta, sjabloonset, documents, figures = rendered.meta, rendered.sjabloonset, rendered.documents, rendered.figuren
     try:
-        files = produce(documents, meta, formats, sjabloonset)
+        files = produce(documents, meta, formats, sjabloonset, figures)
     except OntbrekendTeken as exc:  # a character no font has: say which fields of the dossier hold it
-        raise exc.located(document) from None
-    files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset)
+        raise exc.located(checked.document) from None
+    dossier, afgeleid, document = checked.dossier, checked.afgeleid, checked.document
+    files[OVERZICHT] = overzicht_html(Path(path).name, checked.diagnostics, dossier, afgeleid, documents, files, document.sha256)
+    files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT)
+    exports, notes = build_exports(formats, dossier, afgeleid, document, path, files["manifest.json"])
+    if exports:  # the manifest lists the exports too; the OCDS release lists the documents with their hashes
+        files.update(exports)
+        titles = {EXPORTS[f]: TITLES[f] for f in formats if EXPORTS.get(f) in exports}
+        files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT, titles)
     write_output(target, files, path)
-    return 0, checked.diagnostics + restored
+    return 0, restored + checked.diagnostics + notes
 
 
 def command_build(files: list[str], uit: str, formaten: str, status: str) -> int:

@@ -59,6 +59,14 @@ def check_file(path: str | Path) -> Controle:
     return result
 
 
+def write_overview(result: Controle, target: Path) -> None:
+    """The overview page of a checked file, for a team that wants to look before it builds."""
+    from ..overzicht import overzicht_html, write_page
+
+    sha256 = result.document.sha256 if result.document is not None else None
+    write_page(target, overzicht_html(Path(result.file).name, result.diagnostics, result.dossier, result.afgeleid, invoer_sha256=sha256))
+
+
 def key_figures(dossier: Dossier, afgeleid: Afgeleid) -> dict[str, str]:
     """The derived figures a procurement advisor checks first (``controleer --samenvatting``)."""
     term, regime = afgeleid.looptijd, afgeleid.regime
@@ -78,8 +86,11 @@ def key_figures(dossier: Dossier, afgeleid: Afgeleid) -> dict[str, str]:
     return figures
 
 
-def command_check(files: list[str], formaat: str, samenvatting: bool) -> int:
-    """Check every file, print the findings (text or JSON) and return the worst exit code."""
+def command_check(files: list[str], formaat: str, samenvatting: bool, html: str | None = None) -> int:
+    """Check every file, print the findings (text or JSON) and return the worst exit code.
+
+    ``html``: also write the overview page of the (one) file there, without building anything.
+    """
     from ..uitvoer.write import interrupted  # only here: checking alone needs none of the output stage
 
     results = [check_file(f) for f in files]
@@ -100,4 +111,6 @@ def command_check(files: list[str], formaat: str, samenvatting: bool) -> int:
             for key, value in values.items():
                 print(f"  {key.ljust(width)}  {value}")
         print(summary(diagnostics, len(files)))
+    if html is not None:
+        write_overview(results[0], Path(html))
     return max((r.exit_code for r in results), default=0)

@@ -1,4 +1,4 @@
-"""The manifest of a build: input hash, template sets with their versions and hashes, every file."""
+"""The manifest of a build: input hash, template sets, pandoc and Typst versions, every file with its hash."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from ..documenten.render import Document
 from ..documenten.sjabloonsets import Sjabloonset
 from ..documenten.veilige_sets import set_files
 from .formaten import Meta
+from .pandoc import pandoc_version
+from .pdf import typst_version
 
 
 def template_set_info(sjabloonset: Sjabloonset) -> dict[str, object]:
@@ -29,16 +31,26 @@ def template_set_info(sjabloonset: Sjabloonset) -> dict[str, object]:
     }
 
 
+def _entry(name: str, data: bytes) -> dict[str, object]:
+    return {"naam": name, "sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+
+
 def manifest(documents: list[Document], files: dict[str, bytes], input_sha256: str, source: str, meta: Meta,
-             sjabloonset: Sjabloonset) -> bytes:
+             sjabloonset: Sjabloonset, overzicht: str | None = None, uitwisseling: dict[str, str] | None = None) -> bytes:
+    """``overzicht``: the file name of the HTML overview page, listed as a document of its own kind;
+    ``uitwisseling``: file name -> title of each export (OCDS, eForms) that is part of the build."""
     entries = []
     for document in documents:
         own = sorted(name for name in files if name.rsplit(".", 1)[0] == document.naam)
         entries.append({
             "soort": document.soort,
             "titel": document.titel,
-            "bestanden": [{"naam": n, "sha256": hashlib.sha256(files[n]).hexdigest(), "bytes": len(files[n])} for n in own],
+            "bestanden": [_entry(n, files[n]) for n in own],
         })
+    if overzicht is not None:
+        entries.append({"soort": "overzicht", "titel": "Overzicht van het dossier", "bestanden": [_entry(overzicht, files[overzicht])]})
+    for name, title in sorted((uitwisseling or {}).items()):
+        entries.append({"soort": "uitwisseling", "titel": title, "bestanden": [_entry(name, files[name])]})
     data = {
         "dossier": source,
         "invoer_sha256": input_sha256,
@@ -47,6 +59,7 @@ def manifest(documents: list[Document], files: dict[str, bytes], input_sha256: s
         "status": meta.status,
         "sjabloonset": template_set_info(sjabloonset),
         "gemaakt_met": f"dossier {__version__}",
+        "hulpmiddelen": {"pandoc": pandoc_version(), "typst": typst_version()},
         "documenten": entries,
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,9 +1,12 @@
-"""PDF through the ``typst`` Python package (no external binary): A4, PDF/A-2b, tagged.
+"""PDF through the ``typst`` Python package (no external binary): A4, PDF/A-2b and PDF/UA-1, tagged.
 
-Only the fonts embedded in Typst and the Noto fallback fonts of the packages ``manimgx-fonts`` and
-``manimgx-fonts-cjk`` are used (system fonts are ignored), so the PDF is the same on every machine;
-the fallback fonts set what the house font lacks (Arabic, Hebrew, Chinese, Japanese, Korean, Greek,
-symbols, emoji). Any warning of the compiler, a missing font above all, fails the build.
+Only the fonts of the template set (``huisstijl/lettertypen/``), those embedded in Typst and the
+Noto fallback fonts of the packages ``manimgx-fonts`` and ``manimgx-fonts-cjk`` are used (system
+fonts are ignored), so the PDF is the same on every machine; the fallback fonts set what the house
+font lacks (Arabic, Hebrew, Chinese, Japanese, Korean, Indic scripts, symbols, emoji). Any warning
+of the compiler, a missing font above all, fails the build; a character no font has is reported at
+the fields of the dossier that hold it (``OntbrekendTeken``). The house style reaches the template
+as a ``stijl`` dictionary written here from the same values as the Word reference document.
 
 The set's Typst template is untrusted: the compile runs in a worker process under a deadline and a
 memory cap (``grenzen``), with a fresh root that holds only the logo and no way to fetch packages.
@@ -12,50 +15,62 @@ memory cap (``grenzen``), with a fresh root that holds only the logo and no way 
 from __future__ import annotations
 
 import functools
+import json
 import re
+from importlib import metadata
 from pathlib import Path
 
 import typst
 
 from .. import grenzen
 from ..diagnostics import DossierError, Location, make
+from ..documenten.huisstijl import Huisstijl
 from ..invoer.load import LoadedDocument
+from .lettertypen import house_font
+from .logo import Logo
+from .stijlen import CELL_MARGIN_PT, KEEP_TOGETHER_ROWS, heading_indent_pt
+
+STANDARDS = ["a-2b", "ua-1"]
 
 
-def compile_pdf(source: str, root: Path, timestamp: int, document: str, logo: Path | None = None,
-                sjabloon: Path | None = None) -> bytes:
+def compile_pdf(source: str, root: Path, timestamp: int, document: str, huisstijl: Huisstijl, inputs: dict[str, str],
+                logo: Logo | None = None, sjabloon: Path | None = None) -> bytes:
     """``root`` bounds what Typst may read; the logo is passed as a path inside it, never as markup.
 
     ``sjabloon`` is the set's ``huisstijl/pdf.typ``, named when the compile exceeds its limits.
     """
     shown = "/".join(sjabloon.parts[-3:]) if sjabloon else "pdf.typ"
-    return grenzen.uitvoeren(_compile, source, root, timestamp, document, logo, grens=grenzen.TYPST,
+    return grenzen.uitvoeren(_compile, source, root, timestamp, document, huisstijl, inputs, logo, grens=grenzen.TYPST,
                              wat=f"het zetten van de PDF van '{document}' met {shown}", waar=Location(shown))
 
 
-@functools.cache
-def fonts() -> typst.Fonts:
-    """Typst's own fonts and the fallback fonts, read once per worker process."""
-    folders = []
+@functools.lru_cache(maxsize=8)
+def fonts(folders: tuple[Path, ...]) -> typst.Fonts:
+    """The set's fonts, Typst's own and the fallback fonts, read once per worker process."""
+    paths = [str(p) for p in folders]
     for package in ("manimgx_fonts", "manimgx_fonts_cjk"):
         try:
-            folders.append(str(Path(__import__(package).__file__).parent))
+            paths.append(str(Path(__import__(package).__file__).parent))
         except ImportError:  # pragma: no cover - both are dependencies; without them a character may lack a glyph
             pass
-    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=folders)
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=paths)
 
 
-def _compile(source: str, root: Path, timestamp: int, document: str, logo: Path | None) -> bytes:
-    inputs = {"logo": "/" + logo.resolve().relative_to(root.resolve()).as_posix()} if logo else {}
+def _compile(source: str, root: Path, timestamp: int, document: str, huisstijl: Huisstijl, inputs: dict[str, str],
+             logo: Logo | None) -> bytes:
+    inputs = dict(inputs)
     nowhere = str(root / "geen-pakketten")  # '@local' and '@preview' packages find nothing here
+    if logo is not None:
+        inputs["logo"] = "/" + logo.path.resolve().relative_to(root.resolve()).as_posix()
+        inputs["logo-alt"] = logo.alt
     try:
         pdf, warnings = typst.compile_with_warnings(
-            source.encode("utf-8"),
+            (prelude(huisstijl) + source).encode("utf-8"),
             root=str(root),
-            font_paths=fonts(),
+            font_paths=fonts(huisstijl.lettertypen),
             sys_inputs=inputs,
             ignore_system_fonts=True,
-            pdf_standards=["a-2b"],
+            pdf_standards=STANDARDS,
             timestamp=timestamp,
             package_path=nowhere,
             package_cache_path=nowhere,
@@ -68,6 +83,45 @@ def _compile(source: str, root: Path, timestamp: int, document: str, logo: Path 
     if warnings:
         raise DossierError([make("D503", Location(document), document=document, reden=_first_line(str(warnings[0])))])
     return pdf
+
+
+@functools.lru_cache(maxsize=8)
+def prelude(h: Huisstijl) -> str:
+    """The house style as a Typst dictionary ``stijl``, placed before the template's output."""
+    face = house_font(h).gewoon
+    box = face.ascender + face.descender  # Typst sets lines from ascender to descender, like Word
+    def pt(value: float) -> str:
+        return f"{value:g}pt"
+
+    def colour(value: str) -> str:
+        return f'rgb("#{value}")'
+
+    top, bottom, left, right = h.marges
+    values = {
+        "lettertype": json.dumps(h.lettertype),
+        "korps": pt(h.korps), "korps-tabel": pt(h.korps_tabel), "korps-kopregel": pt(h.korps_kopregel),
+        "korps-titel": pt(h.korps_titel),
+        "koppen": "(" + ", ".join(pt(s) for s in h.korps_koppen) + ",)",
+        "kop-ruimte": "(" + ", ".join(f"({pt(a + h.alinea_na)}, {pt(b)})" for a, b in (h.kop_ruimte(n) for n in (1, 2, 3))) + ",)",
+        "regel": f"{h.regelafstand * face.single_line - box:.4f}em",
+        "regel-tabel": f"{face.single_line - box:.4f}em",
+        "alinea-na": pt(h.alinea_na),
+        "kleur-koppen": colour(h.kleur_koppen), "kleur-tekst": colour(h.kleur_tekst), "kleur-grijs": colour(h.kleur_grijs),
+        "kleur-lijnen": colour(h.kleur_lijnen), "kleur-tabelkop": colour(h.kleur_tabelkop),
+        "marges": f"(top: {top:g}cm, bottom: {bottom:g}cm, left: {left:g}cm, right: {right:g}cm)",
+        "logo-breedte": f"{h.logo_breedte:g}cm",
+        "uitvullen": "true" if h.uitvullen else "false", "afbreken": "true" if h.afbreken else "false",
+        "omslag-ruimte": pt(h.omslag_ruimte_pt), "omslag-tab": pt(h.omslag_tab_pt),
+        "cel-marge": f"(x: {pt(CELL_MARGIN_PT[1])}, y: {pt(CELL_MARGIN_PT[0])})",
+        "samen-rijen": str(KEEP_TOGETHER_ROWS),
+        "kop-inspring": "(" + ", ".join(pt(heading_indent_pt(n)) for n in (1, 2, 3)) + ",)",
+    }
+    return "#let stijl = (\n" + "".join(f"  {key}: {value},\n" for key, value in values.items()) + ")\n"
+
+
+@functools.cache
+def typst_version() -> str:
+    return metadata.version("typst")
 
 
 _MISSING = re.compile(r'the text `"(.+?)"` could not be displayed')
@@ -115,5 +169,5 @@ def _first_line(text: str) -> str:
     line = lines[0] if lines else "onbekende fout"
     match = re.search(r"unknown font family: ([^\]\)\n,]+)", line)
     if match:
-        return f"het lettertype '{match.group(1).strip()}' is niet beschikbaar (alleen de lettertypen van Typst worden gebruikt)"
+        return f"het lettertype '{match.group(1).strip()}' is niet beschikbaar (alleen de lettertypen van de sjabloonset en van Typst worden gebruikt)"
     return line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..types import Bedrag, Bestandsnaam, CpvCode, Naam, Positief, Tekst
+from ..types import Bedrag, Bestandsnaam, CpvCode, KvkNummer, Naam, NutsCode, Positief, Tekst
 from .basis import Strikt, veld
 
 Kwaliteitsaspect = Literal[
@@ -34,12 +34,26 @@ class AanbestedendeDienst(Strikt):
     plaats: Tekst | None = veld("Plaats", None)
     website: Tekst | None = veld("Website", None)
     contactpersoon: Contactpersoon | None = veld("Het enige aanspreekpunt tijdens de procedure", None)
+    kvk_nummer: KvkNummer | None = veld("KvK-nummer van de aanbestedende dienst (eForms BT-501)", None)
+    nuts_code: NutsCode | None = veld("NUTS-3-code van de vestiging, bijvoorbeeld NL363 (eForms BT-507)", None)
+
+
+class NadereOpdrachten(Strikt):
+    wijze: Literal["minicompetitie", "verdeelsleutel", "volgens-de-voorwaarden"] = veld(
+        "Hoe opdrachten onder de raamovereenkomst worden verstrekt: na een minicompetitie tussen de opdrachtnemers, "
+        "volgens een vooraf bekende verdeelsleutel, of (bij één opdrachtnemer) volgens de voorwaarden van de raamovereenkomst"
+    )
+    omschrijving: Tekst = veld("De regels voor het verstrekken: criteria van de minicompetitie of de verdeelsleutel")
 
 
 class Raamovereenkomst(Strikt):
     maximale_waarde: Bedrag | None = veld("Maximale waarde van de raamovereenkomst (excl. btw)", None)
     motivering_looptijd: Tekst | None = veld("Rechtvaardiging van een looptijd langer dan vier jaar", None)
-    aantal_partijen: Positief | None = veld("Aantal opdrachtnemers in de raamovereenkomst", None)
+    aantal_partijen: Positief | None = veld(
+        "Met hoeveel opdrachtnemers de raamovereenkomst wordt gesloten; bij percelen: per perceel "
+        "(een perceel kan een eigen 'aantal_opdrachtnemers' noemen)", None
+    )
+    nadere_opdrachten: NadereOpdrachten | None = veld("Hoe opdrachten onder de raamovereenkomst worden verstrekt", None)
 
 
 class Aanbesteding(Strikt):
@@ -57,6 +71,9 @@ class Aanbesteding(Strikt):
         "Valt de opdracht onder sociale en andere specifieke diensten (bijlage XIV, verlicht regime)?", False
     )
     cpv_codes: list[CpvCode] = veld("CPV-codes (eForms BT-262)", [])
+    nuts_codes: list[NutsCode] = veld(
+        "NUTS-3-codes van de plaats van uitvoering, bijvoorbeeld [NL363] (eForms BT-5071); een perceel kan eigen codes hebben", []
+    )
     raamovereenkomst: Raamovereenkomst | None = veld("Alleen bij een raamovereenkomst", None)
     kwaliteitsaspecten: list[Kwaliteitsaspect] = veld("Sociale kwaliteitsaspecten die de opdracht borgt", [])
     sjabloonset: Naam | None = veld("Eigen sjabloonset van de gemeente of regio in sjablonen/", None)
