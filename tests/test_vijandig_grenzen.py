@@ -173,9 +173,9 @@ def _png_header(width: int, height: int) -> bytes:
 
 
 @pytest.mark.parametrize("name, data, code", [
-    ("logo.png", b"<svg xmlns='http://www.w3.org/2000/svg'/>", "D451"),
-    ("logo.jpg", _png_header(8, 8), "D451"),
-    ("logo.png", b"", "D451"),
+    ("logo.png", b"<svg xmlns='http://www.w3.org/2000/svg'/>", "D564"),
+    ("logo.jpg", _png_header(8, 8), "D564"),
+    ("logo.png", b"", "D564"),
     ("logo.png", _png_header(30000, 30000), "D452"),
     ("logo.jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
                   b"\xff\xc0\x00\x11\x08\x75\x30\x75\x30\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01\xff\xd9", "D452"),

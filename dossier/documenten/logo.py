@@ -1,8 +1,8 @@
 """The logo of a set, checked from its header before Word or Typst decodes it.
 
-A file called ``logo.png`` that is really something else ends python-docx with an exception; a
-real PNG of 30000 x 30000 pixels takes gigabytes once Typst decodes it. Both are refused when the
-set is resolved, by reading only the header: the PNG ``IHDR`` chunk, or the JPEG frame header
+A file called ``logo.png`` that is really something else cannot go into a Word file (D564); a real
+PNG of 30000 x 30000 pixels takes gigabytes once Typst decodes it (D452). Both are refused when the
+set is resolved, before anything is rendered, by reading only the header: the PNG ``IHDR`` chunk, or the JPEG frame header
 (``SOFn``) after the segments before it. Nothing is decoded here.
 """
 
@@ -34,7 +34,7 @@ def check_logo(path: Path) -> None:
     expected = "png" if path.suffix.lower() == ".png" else "jpeg"
     size = image_size(data)
     if size is None or size[0] != expected:
-        raise DossierError([make("D451", where, bestand=shown, soort=expected.upper(), gevonden=_kind(data))])
+        raise DossierError([make("D564", where, logo=shown, reden=f"het heet een {expected.upper()}-bestand, maar is {_kind(data)}")])
     _, width, height = size
     if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
         raise DossierError([make("D452", where, bestand=shown, afmeting=f"{width} x {height} pixels",
