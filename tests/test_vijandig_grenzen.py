@@ -203,7 +203,9 @@ def test_five_thousand_percelen_are_refused_early_and_warnings_collapse(tmp_path
                              capture_output=True, text=True, timeout=120)
     lines = [ln for ln in checked.stdout.splitlines() if "D337" in ln]
     assert len(lines) == 4 and "nog 4.995 keer dezelfde waarschuwing" in lines[-1], checked.stdout[-2000:]
-    assert "4998 waarschuwingen" in checked.stdout
+    assert len(checked.stdout.splitlines()) < 100  # thousands of warnings, a screen of text
+    counted = int(re.search(r"(\d+) waarschuwingen", checked.stdout).group(1))
+    assert counted >= 4998  # the summary still counts every warning
 
 
 def test_nine_hundred_long_questions_are_refused_early(tmp_path):

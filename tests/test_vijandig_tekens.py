@@ -38,7 +38,7 @@ def test_control_characters_written_as_escapes_are_refused_at_their_line(tmp_pat
     text = text.replace("naam: Noord", f'naam: "Noord{escape}regels"')
     source = tmp_path / "gemeente.yaml"
     source.write_text(text, "utf-8")
-    line = next(i for i, ln in enumerate(text.splitlines(), 1) if "Noord" in ln)
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if f'naam: "Noord{escape}' in ln)
     done = _cli("controleer", str(source))
     out = done.stdout + done.stderr
     assert done.returncode == 1 and "Traceback" not in out, out
