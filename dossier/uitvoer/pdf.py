@@ -40,7 +40,8 @@ def compile_pdf(source: str, root: Path, timestamp: int, document: str, huisstij
     ``sjabloon`` is the set's ``huisstijl/pdf.typ``, named when the compile exceeds its limits.
     """
     shown = "/".join(sjabloon.parts[-3:]) if sjabloon else "pdf.typ"
-    return grenzen.uitvoeren(_compile, source, root, timestamp, document, huisstijl, inputs, logo, grens=grenzen.TYPST,
+    full = prelude(huisstijl) + source  # the house style is dossier's own work: done here, once per process
+    return grenzen.uitvoeren(_compile, full, root, timestamp, document, huisstijl.lettertypen, inputs, logo, grens=grenzen.TYPST,
                              wat=f"het zetten van de PDF van '{document}' met {shown}", waar=Location(shown))
 
 
@@ -56,7 +57,7 @@ def fonts(folders: tuple[Path, ...]) -> typst.Fonts:
     return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=paths)
 
 
-def _compile(source: str, root: Path, timestamp: int, document: str, huisstijl: Huisstijl, inputs: dict[str, str],
+def _compile(source: str, root: Path, timestamp: int, document: str, lettertypen: tuple[Path, ...], inputs: dict[str, str],
              logo: Logo | None) -> bytes:
     inputs = dict(inputs)
     nowhere = str(root / "geen-pakketten")  # '@local' and '@preview' packages find nothing here
@@ -65,9 +66,9 @@ def _compile(source: str, root: Path, timestamp: int, document: str, huisstijl: 
         inputs["logo-alt"] = logo.alt
     try:
         pdf, warnings = typst.compile_with_warnings(
-            (prelude(huisstijl) + source).encode("utf-8"),
+            source.encode("utf-8"),
             root=str(root),
-            font_paths=fonts(huisstijl.lettertypen),
+            font_paths=fonts(lettertypen),
             sys_inputs=inputs,
             ignore_system_fonts=True,
             pdf_standards=STANDARDS,
