@@ -43,7 +43,10 @@ ALPHABET = st.one_of(
     st.sampled_from("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"),
 )
 # A letter first: a value such as 0e0 is a number in YAML 1.2, which the schema rightly refuses as text.
-TEXT = st.builds(str.__add__, st.sampled_from("aBéΩж北"), st.text(ALPHABET, max_size=40))
+# Words some rules read in free text ("plafond" asks for a ceiling amount) are left out: Hypothesis
+# mines string constants from the code under test, and a text that names a ceiling is rightly flagged.
+_RULE_WORDS = re.compile(r"plafond|ten hoogste|maximaal|hooguit|scorende", re.IGNORECASE)
+TEXT = st.builds(str.__add__, st.sampled_from("aBéΩж北"), st.text(ALPHABET, max_size=40)).filter(lambda t: not _RULE_WORDS.search(t))
 TEXT_FIELDS = [
     "aanbesteding.titel", "aanbesteding.kenmerk", "aanbesteding.omschrijving", "aanbesteding.achtergrond",
     "aanbesteding.visie", "aanbesteding.aanbestedende_dienst.naam", "aanbesteding.aanbestedende_dienst.contactpersoon.naam",
