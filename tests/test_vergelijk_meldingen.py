@@ -130,3 +130,34 @@ def test_same_version_number_is_a_warning(tmp_path, capsys):
 def _line(path, text: str) -> int:
     """The 1-based line of ``text`` in a file (the example grows; the test must not count lines)."""
     return next(i for i, row in enumerate(Path(path).read_text("utf-8").splitlines(), start=1) if row.startswith(text))
+
+
+def _folder_with_word(folder, data: bytes) -> str:
+    folder.mkdir()
+    (folder / "manifest.json").write_text(json.dumps({"kenmerk": "X", "versie": "1.0", "documenten": [
+        {"soort": "leidraad", "titel": "Aanbestedingsleidraad", "bestanden": [{"naam": "aanbestedingsleidraad.docx"}]}]}), "utf-8")
+    (folder / "aanbestedingsleidraad.docx").write_bytes(data)
+    return str(folder)
+
+
+def test_damaged_or_foreign_word_files_are_refused_with_a_reason(tmp_path, capsys):
+    import io
+    import zipfile
+
+    def archive(name: str, text: bytes) -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr(name, text)
+        return out.getvalue()
+
+    cases = {
+        "ruis": (bytes(range(256)) * 40, "geen geldig zip-archief"),
+        "zonder-tekst": (archive("word/styles.xml", b"<a/>"), "geen hoofdtekst"),
+        "kapotte-xml": (archive("word/document.xml", b"<w:document"), "geen geldige XML"),
+        "te-groot": (archive("word/document.xml", b"<a>" + b"x" * (65 * 1024 * 1024) + b"</a>"), "uitgepakt 65 MB"),
+    }
+    for name, (data, reason) in cases.items():
+        folder = _folder_with_word(tmp_path / name, data)
+        assert main(["vergelijk", folder, folder]) == 1, name
+        out = capsys.readouterr().out
+        assert "D608" in out and reason in out, (name, out)

@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import Any
 
 import docx
+from lxml import etree
 
 from ..diagnostics import DossierError, Location, make
 from ..documenten.render import Document
 from ..documenten.sjabloonsets import resolve
 from ..uitvoer.formaten import Meta
 from ..uitvoer.pandoc import run
+from .redline_word import DOCUMENT
 from .revisies import without_front_matter
 from .marks import plain_text
 from .redline import Versie
@@ -53,7 +55,7 @@ def load_build_folder(path: Path, display: str) -> Versie:
         if markdown.is_file() and f"{stem}.md" in names:
             text = markdown.read_text("utf-8")
         elif word.is_file() and f"{stem}.docx" in names:
-            asts[stem] = _read_word(word.read_bytes(), stem)
+            asts[stem] = _read_word(_readable_word(word, display), stem)
         else:
             raise DossierError([make("D606", Location(display), map=display, document=stem)])
         if properties is None and word.is_file():
@@ -73,6 +75,33 @@ def load_build_folder(path: Path, display: str) -> Versie:
     sjabloonset = resolve(None if set_name in (None, "basis") else str(set_name))
     documents = [Document(d.soort, d.naam, d.titel, d.markdown, meta.dossier_titel, "") for d in documents]
     return Versie(display, meta, tuple(documents), sjabloonset, asts)
+
+
+MAX_WORD_XML = 64 * 1024 * 1024  # uncompressed document.xml; a built leidraad is well under 2 MB
+
+
+def _readable_word(word: Path, display: str) -> bytes:
+    """The bytes of a Word file that can be read back, or D608 saying why not (a damaged or foreign
+    file, or one whose text would unpack beyond any tender document)."""
+    def refuse(reason: str) -> DossierError:
+        return DossierError([make("D608", Location(str(word)), map=display, bestand=word.name, reden=reason)])
+
+    try:
+        data = word.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            info = archive.getinfo(DOCUMENT)
+            if info.file_size > MAX_WORD_XML:
+                raise refuse(f"de tekst zou uitgepakt {info.file_size // (1024 * 1024)} MB zijn")
+            etree.fromstring(archive.read(info))
+    except zipfile.BadZipFile:
+        raise refuse("het is geen Word-bestand (geen geldig zip-archief)") from None
+    except KeyError:
+        raise refuse("het Word-bestand heeft geen hoofdtekst (word/document.xml)") from None
+    except etree.XMLSyntaxError:
+        raise refuse("de hoofdtekst is geen geldige XML") from None
+    except (OSError, RuntimeError, NotImplementedError) as exc:
+        raise refuse(getattr(exc, "strerror", None) or "onleesbaar") from None
+    return data
 
 
 def _properties(word: Path) -> Any:
