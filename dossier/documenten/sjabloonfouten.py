@@ -43,7 +43,7 @@ def template_error(exc: BaseException, template: str, keten: tuple[TemplateSet, 
         return DossierError([make("D444", where, sjabloon=sjabloon, regel=regel, naam=names,
                                   sets=" -> ".join(s.naam for s in keten))])
     if isinstance(exc, SecurityError):
-        return DossierError([make("D405", where, sjabloon=f"{sjabloon}, regel {regel}", reden=str(exc))])
+        return DossierError([make("D405", where, sjabloon=f"{sjabloon}, regel {regel}", reden=_dutch_security(str(exc)))])
     if isinstance(exc, (jinja2.UndefinedError, jinja2.TemplateRuntimeError)):
         return DossierError([make("D401", where, sjabloon=sjabloon, regel=regel, reden=_dutch(str(exc)))])
     if isinstance(exc, grenzen.TeLang):
@@ -86,6 +86,23 @@ def _display_name(path: Path, keten: tuple[TemplateSet, ...]) -> str:
         if path.is_relative_to(template_set.map):
             return f"{template_set.naam}/{path.relative_to(template_set.map).as_posix()}"
     return path.name
+
+
+_KINDS = {"list": "een lijst", "dict": "een tabel", "str": "een tekst", "int": "een getal", "type": "een type",
+          "function": "een functie", "method": "een methode", "builtin_function_or_method": "een functie"}
+
+
+def _dutch_security(message: str) -> str:
+    """Jinja's sandbox speaks English; our own refusals are Dutch already and pass unchanged."""
+    match = re.match(r"access to attribute '(.+?)' of '(.+?)' object is unsafe", message)
+    if match:
+        attribute, kind = match.groups()
+        soort = _KINDS.get(kind, f"een {kind}-object")
+        return f"'{attribute}' van {soort} is in een sjabloon niet toegestaan: een sjabloon leest gegevens, het wijzigt ze niet"
+    match = re.match(r"(.+?) is not safely callable", message)
+    if match:
+        return f"{match.group(1)} mag in een sjabloon niet worden aangeroepen"
+    return message
 
 
 def _dutch(message: str) -> str:
