@@ -163,7 +163,7 @@ def test_set_file_is_read_with_the_limits_of_a_dossier(tmp_path, sets, text, cod
     assert len(out) < 5000
 
 
-def _png_header(width: int, height: int) -> bytes:
+def _png_header(width: int, height: int, pixels: bytes = b"") -> bytes:
     import struct
     import zlib
 
@@ -171,7 +171,10 @@ def _png_header(width: int, height: int) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00" * 64)) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(pixels or b"\x00" * 64)) + chunk(b"IEND", b"")
+
+
+_GOOD = _png_header(8, 8, b"\x00" * (8 * (1 + 8 * 4)))
 
 
 @pytest.mark.parametrize("name, data, code", [
@@ -179,6 +182,9 @@ def _png_header(width: int, height: int) -> bytes:
     ("logo.jpg", _png_header(8, 8), "D564"),
     ("logo.png", b"", "D564"),
     ("logo.png", _png_header(30000, 30000), "D452"),
+    ("logo.png", _GOOD[:60], "D564"),  # cut off in the image data
+    ("logo.png", _GOOD[:45] + bytes([_GOOD[45] ^ 0xFF]) + _GOOD[46:], "D564"),  # a flipped byte: checksum
+    ("logo.png", _png_header(8, 8, b"\x00" * 40), "D564"),  # too few pixels for its size
     ("logo.jpeg", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
                   b"\xff\xc0\x00\x11\x08\x75\x30\x75\x30\x03\x01\x22\x00\x02\x11\x01\x03\x11\x01\xff\xd9", "D452"),
 ])
