@@ -27,8 +27,11 @@ from ..afleiding import Afgeleid, Annex
 from ..diagnostics import DossierError, Location, make
 from ..invoer.model import Dossier
 from .blokken import check_overrides
+from .bronnen import origins
 from .context import document_context
+from .eenheden import Herkomst, units_of
 from .figuren import Figuur, figuur
+from .herkomst import Kadermarkering, Omgeving, Spoor, render_traced, take_markers
 from .markdown import Md, alineas, finalize, opsomming, tabel, tidy
 from .sjabloonsets import Sjabloonset, TemplateSet
 from .veilige_sets import SetLoader
@@ -57,6 +60,7 @@ class Document:
     ondertitel: str
     datum: str
     dag: dt.date | None = None  # the document's own date (publication, date of the nota); None for annexes
+    herkomst: Herkomst | None = None  # which block and which YAML paths wrote each unit (see eenheden)
 
 
 @functools.lru_cache(maxsize=16)
@@ -66,8 +70,9 @@ def environment(keten: tuple[TemplateSet, ...]) -> SandboxedEnvironment:
         [SetLoader([str(s.map) for s in keten]),
          jinja2.PrefixLoader({f"!{s.naam}": SetLoader(str(s.map)) for s in keten}, delimiter="/")]
     )
-    env = SandboxedEnvironment(
+    env = Omgeving(  # a SandboxedEnvironment that can record what a render reads (herkomst)
         loader=loader,
+        extensions=[Kadermarkering],
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         finalize=finalize,
@@ -101,12 +106,14 @@ def render_documents(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, s
     if wrong:
         raise DossierError(list(wrong))
     base = {**document_context(d, afgeleid, status), "figuren": dict(figuren or {})}
+    sources = origins(d, afgeleid, base)
     documents = []
     for soort, naam, template_name, extra in plan_documents(d, afgeleid):
         variables = {**base, **extra}
         try:
             template = env.get_template(template_name)
-            markdown = template.render(variables)
+            spoor = Spoor(sources, sjabloonset.keten)
+            markdown, positions = take_markers(render_traced(template, variables, spoor))
         except jinja2.TemplateSyntaxError as exc:
             raise DossierError([make("D402", Location(file), sjabloon=exc.name or template_name, regel=exc.lineno, reden=exc.message)]) from None
         except jinja2.TemplateNotFound as exc:
@@ -118,7 +125,8 @@ def render_documents(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, s
             raise DossierError([make("D401", Location(file), sjabloon=where, regel=line, reden=_dutch(str(exc)))]) from None
         titel, ondertitel, datum = _titles(d, soort, extra, base)
         dag = extra["ronde"].datum if soort == "nota-van-inlichtingen" else d.planning.publicatie if soort == "leidraad" else None
-        documents.append(Document(soort, naam, titel, tidy(markdown), ondertitel, datum, dag))
+        markdown = tidy(markdown)
+        documents.append(Document(soort, naam, titel, markdown, ondertitel, datum, dag, units_of(markdown, positions, spoor.events)))
     return documents
 
 
