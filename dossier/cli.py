@@ -75,7 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("files", nargs="+", metavar="BESTAND", help="een of meer dossierbestanden (.yaml)")
     build.add_argument("--uit", default="build", metavar="MAP", help="uitvoermap (standaard: build)")
     build.add_argument("--formaten", default="docx,pdf", metavar="LIJST", help="docx, pdf, md, ocds en/of eforms, gescheiden door komma's (standaard: docx,pdf)")
-    build.add_argument("--status", choices=["concept", "definitief"], default="concept", help="concept (met watermerk) of definitief")
+    build.add_argument("--status", choices=["concept", "definitief"], default="concept",
+                       help="concept (met watermerk en de waarschuwingen als opmerking in Word en noot in de PDF) of definitief")
+    build.add_argument("--met-uitleg", action="store_true", help="zet in een concept ook de beslissingen van de controle (regime, waarde, termijnen) als opmerking")
 
     export = commands.add_parser("exporteer", help="maak een OCDS-releasepakket of een eForms-aankondiging van een dossier")
     export.add_argument("file", metavar="BESTAND", help="het dossierbestand (.yaml)")
@@ -137,7 +139,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in ("bouw", "build"):
         from .opdrachten.bouw import command_build
 
-        return command_build(args.files, args.uit, args.formaten, args.status)
+        return command_build(args.files, args.uit, args.formaten, args.status, args.met_uitleg)
     if args.command == "exporteer":
         from .opdrachten.exporteer import command_export
 

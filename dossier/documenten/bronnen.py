@@ -50,10 +50,10 @@ class Bron:
     per_sleutel: Mapping[str, tuple[str, ...]] | None = None  # a context row: the sources of each key
 
     def reads(self, key: Any) -> list[tuple[str, bool]]:
-        """The (path, direct) pairs that reading ``key`` of this object amounts to."""
+        """The (path, direct) pairs that reading ``key`` of this object amounts to; a derived fact's sources are not direct."""
         if self.pad is not None:
             return [(child_path(self.pad, key), True)]
-        found = [(self.afgeleid, False)] if self.afgeleid else []
+        found = [(self.afgeleid, True)] if self.afgeleid else []  # the derived fact itself is read directly
         sources = self.per_sleutel.get(str(key), self.bronnen) if self.per_sleutel is not None else self.bronnen
         return found + [(source, False) for source in sources]
 

@@ -39,6 +39,7 @@ class Eenheid:
     kaders: tuple[int, ...]  # indexes into Herkomst.kaders, outermost first
     paden: tuple[tuple[str, bool], ...]  # (YAML path, read directly) in reading order, no repeats
     niveau: int = 0  # a heading's level
+    eind: int = 0  # its last line
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,9 @@ def units_of(markdown: str, positions: list[tuple[int, int]], events: list[tuple
     used = sorted({frame for stack in stacks for frame in stack})  # frames that wrote no unit are left out
     number = {old: new for new, old in enumerate(used)}
     units = tuple(
-        Eenheid(str(kind), int(first), int(column), tuple(number[f] for f in stacks[i]), tuple(dict.fromkeys(reads[i])), int(level))
-        for i, (kind, first, _, column, level) in enumerate(cut)
+        Eenheid(str(kind), int(first), int(column), tuple(number[f] for f in stacks[i]), tuple(dict.fromkeys(reads[i])), int(level),
+                int(last))
+        for i, (kind, first, last, column, level) in enumerate(cut)
     )
     return Herkomst(tuple(kaders[old] for old in used), units)
 

@@ -19,6 +19,7 @@ from ..documenten.figuren import Figuur
 from ..documenten.render import Document, render_documents
 from ..documenten.sjabloonsets import Sjabloonset, resolve
 from ..overzicht import figuren, overzicht_html
+from ..review.annotatie import Annotatie, build_notes
 from ..overzicht.figuren import stijl_voor
 from ..regels import check
 from ..uitvoer.formaten import FORMATS, Meta, produce
@@ -56,20 +57,24 @@ class Bouwresultaat:
     map: Path | None = None  # the folder written; None when the build failed
 
 
-def build(path: str | Path, out_root: Path, formats: list[str], status: str) -> Bouwresultaat:
-    """Build one dossier. Never raises DossierError: every problem is in ``meldingen``."""
+def build(path: str | Path, out_root: Path, formats: list[str], status: str, met_uitleg: bool = False) -> Bouwresultaat:
+    """Build one dossier. Never raises DossierError: every problem is in ``meldingen``.
+
+    A concept gets the checker's warnings as notes (comments in Word); ``met_uitleg`` adds its decisions.
+    """
     try:
         formats = parse_formats(",".join(formats))
         out_root = output_root(out_root)
-        code, findings = _build(str(path), out_root, formats, status)
+        code, findings = _build(str(path), out_root, formats, status, met_uitleg)
     except DossierError as exc:
         return Bouwresultaat(exc.exit_code, exc.diagnostics)
     return Bouwresultaat(code, findings, out_root / output_name(Path(path)) if code == 0 else None)
 
 
-def build_file(path: str | Path, out_root: Path, formats: list[str], status: str) -> tuple[int, list[Diagnostic]]:
+def build_file(path: str | Path, out_root: Path, formats: list[str], status: str,
+               met_uitleg: bool = False) -> tuple[int, list[Diagnostic]]:
     """Build one dossier; returns its exit code and the findings to show. Never raises DossierError."""
-    result = build(path, out_root, formats, status)
+    result = build(path, out_root, formats, status, met_uitleg)
     return result.afsluitcode, result.meldingen
 
 
@@ -103,7 +108,7 @@ def render_checked(checked: Controle, path: str, status: str) -> Gerenderd:
     return Gerenderd(checked, meta, sjabloonset, render_documents(dossier, afgeleid, sjabloonset, status, path, figures), figures)
 
 
-def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[int, list[Diagnostic]]:
+def _build(path: str, out_root: Path, formats: list[str], status: str, met_uitleg: bool) -> tuple[int, list[Diagnostic]]:
     checked = check_file(path)
     if not checked.ok:
         return checked.exit_code or 1, checked.diagnostics
@@ -116,27 +121,31 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
     check_target(target, path)  # refuse early: a folder dossier did not make is never touched
     rendered = render_checked(checked, path, status)
     meta, sjabloonset, documents, figures = rendered.meta, rendered.sjabloonset, rendered.documents, rendered.figuren
-    files = produce(documents, meta, formats, sjabloonset, figures)
     dossier, afgeleid, document = checked.dossier, checked.afgeleid, checked.document
+    notes = build_notes(status, met_uitleg, checked.diagnostics, dossier, afgeleid, document)
+    annotatie = Annotatie(documents, meta, notes)  # block bookmarks, notes, provenance (review support)
+    files = produce(documents, meta, formats, sjabloonset, figures, annotatie.hooks())
+    herkomst = annotatie.manifest(document)
     files[OVERZICHT] = overzicht_html(Path(path).name, checked.diagnostics, dossier, afgeleid, documents, files, document.sha256)
-    files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT)
+    files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT, herkomst=herkomst)
     exports, notes = build_exports(formats, dossier, afgeleid, document, path, files["manifest.json"])
     if exports:  # the manifest lists the exports too; the OCDS release lists the documents with their hashes
         files.update(exports)
         titles = {EXPORTS[f]: TITLES[f] for f in formats if EXPORTS.get(f) in exports}
-        files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT, titles)
+        files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT, titles,
+                                          herkomst)
     write_output(target, files, path)
     return 0, checked.diagnostics + notes
 
 
-def command_build(files: list[str], uit: str, formaten: str, status: str) -> int:
+def command_build(files: list[str], uit: str, formaten: str, status: str, met_uitleg: bool = False) -> int:
     formats = parse_formats(formaten)
     out_root = output_root(uit)
     exit_code = 0
     shown = []
     for path in files:
         started = time.perf_counter()
-        code, findings = build_file(path, out_root, formats, status)
+        code, findings = build_file(path, out_root, formats, status, met_uitleg)
         shown.extend(findings)
         for d in findings:
             print(d.to_text())
