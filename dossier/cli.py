@@ -95,6 +95,18 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--formaten", default="docx,pdf", metavar="LIJST", help="docx en/of pdf, gescheiden door komma's (standaard: docx,pdf)")
     compare.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="samenvatting als tekst (standaard) of JSON")
 
+    review = commands.add_parser("review", help="lees een Word-bestand dat een jurist terugstuurde: opmerkingen en wijzigingen per artikel, met advies")
+    review.add_argument("dossier", metavar="DOSSIER", help="het dossierbestand (.yaml) waaruit het document is gebouwd")
+    review.add_argument("bestand", metavar="WORDBESTAND", help="het teruggestuurde Word-bestand (.docx)")
+    review.add_argument("--build", metavar="MAP", help="de bouw waar het bestand uit komt (standaard: build/<dossier>)")
+    review.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="uitvoer als tekst (standaard) of JSON")
+
+    origin = commands.add_parser("herkomst", help="toon uit welk sjabloonblok, welke set en welke gegevens een artikel komt")
+    origin.add_argument("bestand", metavar="WORDBESTAND", help="een Word-bestand uit een bouw (of teruggestuurd, met --build)")
+    origin.add_argument("zoek", metavar="PLAATS", help="een paragraafnummer zoals 3.2, of een stukje tekst")
+    origin.add_argument("--build", metavar="MAP", help="de bouw waar het bestand uit komt (standaard: de map van het bestand)")
+    origin.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="uitvoer als tekst (standaard) of JSON")
+
     explain = commands.add_parser("uitleg", help="leg een meldingscode uit, of toon alle codes")
     explain.add_argument("code", nargs="?", metavar="CODE", help="bijvoorbeeld D301")
 
@@ -148,6 +160,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .opdrachten.vergelijk import command_compare
 
         return command_compare(args.oud, args.nieuw, args.uit, args.formaten, args.formaat)
+    if args.command == "review":
+        from .opdrachten.review import command_review
+
+        return command_review(args.dossier, args.bestand, args.build, args.formaat)
+    if args.command == "herkomst":
+        from .opdrachten.herkomst import command_herkomst
+
+        return command_herkomst(args.bestand, args.zoek, args.build, args.formaat)
     if args.command == "uitleg":
         from .opdrachten.uitleg import command_explain
 

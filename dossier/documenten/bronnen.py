@@ -48,11 +48,14 @@ class Bron:
     afgeleid: str | None = None
     bronnen: tuple[str, ...] = ()
     per_sleutel: Mapping[str, tuple[str, ...]] | None = None  # a context row: the sources of each key
+    spiegel: Mapping[str, str] | None = None  # attributes that hold a YAML value unchanged: their path
 
     def reads(self, key: Any) -> list[tuple[str, bool]]:
         """The (path, direct) pairs that reading ``key`` of this object amounts to; a derived fact's sources are not direct."""
         if self.pad is not None:
             return [(child_path(self.pad, key), True)]
+        if self.spiegel and str(key) in self.spiegel:
+            return [(self.spiegel[str(key)], True)]
         found = [(self.afgeleid, True)] if self.afgeleid else []  # the derived fact itself is read directly
         sources = self.per_sleutel.get(str(key), self.bronnen) if self.per_sleutel is not None else self.bronnen
         return found + [(source, False) for source in sources]
@@ -101,6 +104,9 @@ def origins(d: Dossier, afgeleid: Afgeleid, context: Mapping[str, Any]) -> dict[
     found[id(afgeleid)] = Bron(afgeleid="afgeleid", per_sleutel={k: (f"afgeleid.{k}", *v) for k, v in DERIVED.items()})
     for index, lot in enumerate(afgeleid.percelen):
         _derived(found, lot, "afgeleid.percelen", (f"percelen[{index}].raming", "looptijd"))
+    if afgeleid.looptijd is not None:  # the start date of the term is the YAML's own
+        found[id(afgeleid.looptijd)] = Bron(afgeleid="afgeleid.looptijd", bronnen=DERIVED["looptijd"],
+                                            spiegel={"ingangsdatum": "looptijd.ingangsdatum"})
     for key, sources in DERIVED.items():
         value = getattr(afgeleid, key)
         for element in value if isinstance(value, tuple) else (value,):
@@ -111,9 +117,12 @@ def origins(d: Dossier, afgeleid: Afgeleid, context: Mapping[str, Any]) -> dict[
         per_key["per_jaar"] = per_key["totaal"] = (base + ".raming", "looptijd")
         per_key["ambities"] = ("maatschappelijke_doelen.ambities",)
         found.setdefault(id(lot), Bron(afgeleid="afgeleid.percelen", per_sleutel=per_key))
-    for row in context.get("planning", []):
-        if getattr(row, "pad", None):
-            found.setdefault(id(row), Bron(afgeleid="afgeleid.planning", bronnen=(row.pad,)))
+    for row in context.get("planning", []):  # a date of the planning is the YAML's own, or computed (afgeleid.*)
+        pad = getattr(row, "pad", "")
+        if pad.startswith("afgeleid."):
+            found.setdefault(id(row), Bron(afgeleid=pad, bronnen=DERIVED.get(pad.removeprefix("afgeleid."), ())))
+        elif pad:
+            found.setdefault(id(row), Bron(afgeleid="afgeleid.planning", bronnen=(pad,), spiegel={"datum": pad}))
     return found
 
 

@@ -78,7 +78,7 @@ _UNLETTERED_RANK = {"programma-van-eisen": 0, "overig": 2, "verwerkersovereenkom
 class Milestone:
     omschrijving: str
     datum: dt.date
-    pad: str = ""  # the YAML path the date comes from (for provenance: see bronnen)
+    pad: str = ""  # the YAML path of the date, or afgeleid.<fact> for a computed one (provenance: see bronnen)
 
 
 def planning_rows(d: Dossier, afgeleid: Afgeleid) -> list[Milestone]:
@@ -98,7 +98,7 @@ def planning_rows(d: Dossier, afgeleid: Afgeleid) -> list[Milestone]:
     rows += [
         (deadline or f"Uiterste datum en tijdstip {words.inschrijving} (12.00 uur)", p.inschrijving, "planning.inschrijving"),
         ("Verzending gunningsbeslissing", p.gunningsbeslissing, "planning.gunningsbeslissing"),
-        ("Einde opschortende termijn en vervaltermijn", afgeleid.opschortende_termijn_einde, "planning.gunningsbeslissing"),
+        ("Einde opschortende termijn en vervaltermijn", afgeleid.opschortende_termijn_einde, "afgeleid.opschortende_termijn_einde"),
         ("Besluit op de aanvragen (beschikkingen)", p.beschikking, "planning.beschikking"),
         ("Ondertekening overeenkomst", p.ondertekening, "planning.ondertekening"),
         ("Aankondiging van de gegunde opdracht", p.aankondiging_gunning, "planning.aankondiging_gunning"),

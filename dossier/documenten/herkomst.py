@@ -4,8 +4,8 @@ Nothing of this reaches the Markdown. While Jinja renders:
 
 - ``Omgeving`` (the sandbox every template runs in) notes every attribute a template reads of the
   dossier or of a derived fact, as YAML paths (``bronnen`` says where each object comes from);
-- the extension ``Kadermarkering`` marks where every ``{% block %}`` and every template file
-  (an included chapter, an annex) begins and ends;
+- the extension ``Kadermarkering`` marks where every ``{% block %}``, every macro and every
+  template file (an included chapter, an annex) begins and ends;
 - ``render_traced`` renders with ``generate`` and puts an invisible marker before each piece of
   output, naming the reads made to produce it; ``tabel()`` gets one marker per row, naming the
   reads made while that row was appended (``{% set _ = rows.append([...]) %}``).
@@ -37,11 +37,13 @@ _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters: never in a dossier
 _MARKER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
 _CURRENT: ContextVar["Spoor | None"] = ContextVar("dossier_spoor", default=None)
 ENTER, EXIT, READS = "in", "uit", "lees"
+_OPENS = {"block": "blok", "macro": "macro"}  # tags that open a frame, and the frame's kind
+_ENDS = ("endblock", "endmacro")
 
 
 @dataclass(frozen=True)
 class Kader:
-    """A frame of rendering: a ``{% block %}`` (``soort`` blok) or a whole template file (sjabloon)."""
+    """A frame of rendering: a ``{% block %}`` (``soort`` blok), a ``{% macro %}`` (macro) or a template file (sjabloon)."""
 
     soort: str
     naam: str  # the block's name, or the template's path within its set
@@ -160,7 +162,7 @@ def _call(line: int, function: str, *arguments: str | int) -> list[Token]:
 
 
 class Kadermarkering(Extension):
-    """Calls around every block and around every template file that does not extend another."""
+    """Calls around every block and macro body, and around every template file that does not extend another."""
 
     def __init__(self, environment: jinja2.Environment) -> None:
         super().__init__(environment)
@@ -176,16 +178,16 @@ class Kadermarkering(Extension):
 def _marked(tokens: list[Token], filename: str, whole_file: bool) -> Iterator[Token]:
     if whole_file:
         yield from _call(1, "_dossier_kader", "sjabloon", "", filename, 1)
-    pending: Token | None = None  # the name of a block whose opening tag is not closed yet
+    pending: tuple[str, Token] | None = None  # a block or macro whose opening tag is not closed yet
     for index, token in enumerate(tokens):
         following = tokens[index + 1] if index + 1 < len(tokens) else None
-        if token.type == "block_begin" and following is not None and following.type == "name" and following.value == "endblock":
+        if token.type == "block_begin" and following is not None and following.type == "name" and following.value in _ENDS:
             yield from _call(token.lineno, "_dossier_kader_einde")
         yield token
-        if token.type == "name" and token.value == "block" and index and tokens[index - 1].type == "block_begin":
-            pending = following
+        if token.type == "name" and token.value in _OPENS and index and tokens[index - 1].type == "block_begin":
+            pending = (_OPENS[token.value], following)  # type: ignore[assignment]
         elif token.type == "block_end" and pending is not None:
-            yield from _call(pending.lineno, "_dossier_kader", "blok", str(pending.value), filename, pending.lineno)
+            yield from _call(pending[1].lineno, "_dossier_kader", pending[0], str(pending[1].value), filename, pending[1].lineno)
             pending = None
     if whole_file:
         yield from _call(tokens[-1].lineno if tokens else 1, "_dossier_kader_einde")

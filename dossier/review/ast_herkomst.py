@@ -44,12 +44,12 @@ class Plek:
 
 
 def frame_ids(kaders: tuple[Kader, ...]) -> list[str]:
-    """A bookmark name per frame: ``b_<block>`` or ``t_<template>``, a letter first, at most 40 characters, unique."""
+    """A bookmark name per frame: ``b_<block>``, ``m_<macro>`` or ``t_<template>``, at most 40 characters, unique."""
     seen: set[str] = set()
     names = []
     for kader in kaders:
         stem = kader.naam.rsplit("/", 1)[-1].removesuffix(".j2").removesuffix(".md")
-        base = ("b_" if kader.soort == "blok" else "t_") + re.sub(r"[^A-Za-z0-9_]", "_", stem)[:34]
+        base = {"blok": "b_", "macro": "m_"}.get(kader.soort, "t_") + re.sub(r"[^A-Za-z0-9_]", "_", stem)[:34]
         name, number = base, 1
         while name in seen:
             number += 1

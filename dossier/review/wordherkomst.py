@@ -27,7 +27,7 @@ _COMMENT_STYLES = {
                          '<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>'
                          '<w:rPr><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>'),
 }
-PREFIXES = ("b_", "t_")  # block and template-file bookmarks (ast_herkomst.frame_ids)
+PREFIXES = ("b_", "m_", "t_")  # block, macro and template-file bookmarks (ast_herkomst.frame_ids)
 
 
 def _last_paragraph(end: etree._Element) -> etree._Element | None:
