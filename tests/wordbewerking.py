@@ -94,7 +94,9 @@ class Bewerking:
 
     def comment(self, contains: str, anchor: str, text: str, author: str, date: str = "2024-03-12T09:00:00Z",
                 in_table: bool | None = None) -> str:
-        paragraph = self.paragraph(contains, in_table)
+        return self.comment_on(self.paragraph(contains, in_table), anchor, text, author, date)
+
+    def comment_on(self, paragraph, anchor: str, text: str, author: str, date: str = "2024-03-12T09:00:00Z") -> str:
         before, after = self._split(paragraph, anchor)
         number = str(self._id())
         start = etree.Element(f"{W}commentRangeStart", {f"{W}id": number})

@@ -193,6 +193,11 @@ class Adviseur:
         if found is not None:
             path = found[0]
             return Advies("yaml", f"betreft het gegeven `{path}` ({self.source.file}:{self.line(path)})", path, self.line(path))
+        fields = (unit or {}).get("paden", [])
+        if (unit or {}).get("soort") == "rij" and fields:  # a row shows one record of the dossier: name its fields
+            line = self.line(fields[0])
+            shown = ", ".join(f"`{p}`" for p in fields[:4])
+            return Advies("yaml", f"betreft de tabelrij met {shown} ({self.source.file}:{line})", fields[0], line)
         frame = self.blocks.get(block or "")
         if frame is None:
             return Advies("geen", "betreft tekst buiten de sjabloonblokken")
