@@ -2,6 +2,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every machine: a CI run fails for a change, not for luck.
+# Run `pytest --hypothesis-profile=zoeken` to explore new examples locally.
+settings.register_profile("vast", derandomize=True, database=None)
+settings.register_profile("zoeken", max_examples=500)
+settings.load_profile("vast")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 

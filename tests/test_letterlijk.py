@@ -7,7 +7,7 @@ import re
 import docx
 import pytest
 from helpers import CASES, apply_patch, read_yaml, write_case
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
@@ -94,14 +94,16 @@ def _plain_texts(ast: dict) -> list[str]:
     return [inline_text(block["c"]) for block in ast["blocks"] if block["t"] in ("Para", "Plain")]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25, deadline=None, derandomize=True)
 @given(st.lists(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60)
-                .filter(lambda t: t.strip()), min_size=1, max_size=40))
+                .filter(lambda t: re.sub(r"[^\S\xa0]", "", t)), min_size=1, max_size=40))
+@example(["0\xa0"])  # a trailing no-break space is content, not an edge to trim
+@example(["\xa0 x \xa0"])
 def test_escaped_values_read_back_as_the_same_text_in_pandoc(values):
     from dossier.documenten.markdown import md_escape
     from dossier.uitvoer.pandoc import markdown_to_ast
 
     markdown = "\n\n".join(md_escape(v) for v in values) + "\n"
     texts = _plain_texts(markdown_to_ast(markdown, 0, "eigenschap"))
-    expected = [re.sub(r"\s+", " ", v).strip() for v in values]
+    expected = [re.sub(r"[^\S\xa0]+", " ", v).strip(" ") for v in values]  # a no-break space stays, also at an edge
     assert texts == expected

@@ -2,13 +2,13 @@
 
 Nothing of this reaches the Markdown. While Jinja renders:
 
-- ``Omgeving`` (the sandbox every template runs in) notes every attribute a template reads of the
+- ``Leesspoor`` (mixed into the sandbox every template runs in) notes every attribute a template reads of the
   dossier or of a derived fact, as YAML paths (``bronnen`` says where each object comes from);
 - the extension ``Kadermarkering`` marks where every ``{% block %}``, every macro and every
   template file (an included chapter, an annex) begins and ends;
 - ``render_traced`` renders with ``generate`` and puts an invisible marker before each piece of
   output, naming the reads made to produce it; ``tabel()`` gets one marker per row, naming the
-  reads made while that row was appended (``{% set _ = rows.append([...]) %}``).
+  reads made while that row was appended (``{% set _ = rows.append([...]) %}`` on ``rijen()``).
 
 The markers are then taken out again, each remembered by the number of non-whitespace characters
 before it. ``tidy`` changes only line breaks, so those counts stay true in the final Markdown,
@@ -28,10 +28,10 @@ from typing import Any, Iterable, Iterator
 import jinja2
 from jinja2.ext import Extension
 from jinja2.lexer import Token
-from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from .bronnen import Bron
-from .markdown import Md, tabel
+from .markdown import Md, Rijen, tabel
 
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters: never in a dossier's text after escaping
 _MARKER = re.compile(f"{_OPEN}(\\d+){_CLOSE}")
@@ -79,7 +79,7 @@ class Spoor:
         self._flushed = len(self._reads)
         return self.marker(READS, tuple(reads)) if reads else ""
 
-    def appended(self, target: list[Any]) -> None:
+    def appended(self, target: Rijen) -> None:
         """``rows.append(...)`` is about to run: the reads since the previous row belong to this one."""
         ranges = self._rows.setdefault(id(target), [])
         del ranges[len(target):]  # a new list that reuses the id of an old one starts afresh
@@ -88,7 +88,7 @@ class Spoor:
 
     def table(self, rows: Any, output: Any) -> Any:
         """``tabel()``'s Markdown with a marker before each body row that was appended while tracked."""
-        ranges = self._rows.pop(id(rows), None) if isinstance(rows, list) else None
+        ranges = self._rows.pop(id(rows), None) if isinstance(rows, Rijen) else None
         if not ranges or not isinstance(output, str) or len(ranges) != len(rows):
             return output
         lines = str(output).split("\n")
@@ -114,18 +114,22 @@ class Spoor:
         return "?", path.name
 
 
-class Omgeving(SandboxedEnvironment):
-    """The sandbox, noting what a tracked render reads and which table rows it builds."""
+class Leesspoor:
+    """Mixin for the sandbox: notes what a tracked render reads and which table rows it builds.
+
+    It only observes: every call goes on to the sandbox after it (``super()``), so the sandbox's
+    rules hold as they are. Outside a tracked render (``render_traced``) it does nothing.
+    """
 
     def getattr(self, obj: Any, attribute: str) -> Any:
-        value = super().getattr(obj, attribute)
+        value = super().getattr(obj, attribute)  # type: ignore[misc]
         spoor = _CURRENT.get()
         if spoor is not None:
             spoor.read(obj, attribute)
         return value
 
     def getitem(self, obj: Any, argument: Any) -> Any:
-        value = super().getitem(obj, argument)
+        value = super().getitem(obj, argument)  # type: ignore[misc]
         spoor = _CURRENT.get()
         if spoor is not None:
             spoor.read(obj, argument)
@@ -134,12 +138,22 @@ class Omgeving(SandboxedEnvironment):
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's own signature
         spoor = _CURRENT.get()
         if spoor is not None:
-            if isinstance(__obj, types.BuiltinMethodType) and __obj.__name__ == "append" and isinstance(__obj.__self__, list):
+            if isinstance(__obj, types.MethodType) and __obj.__name__ == "append" and isinstance(__obj.__self__, Rijen):
                 spoor.appended(__obj.__self__)
-            elif __obj is tabel:
-                rows = args[1] if len(args) > 1 else kwargs.get("rows")
-                return spoor.table(rows, super().call(__context, __obj, *args, **kwargs))
-        return super().call(__context, __obj, *args, **kwargs)
+            elif __obj is tabel and len(args) > 1:
+                # The table is laid out from its cells' text: markers (a macro's frame in a cell) must not count.
+                headers, rows = [_unmarked(h) for h in args[0]], args[1]
+                clean = Rijen([_unmarked(c) for c in row] for row in rows) if isinstance(rows, Rijen) else rows
+                output = super().call(__context, __obj, headers, clean, *args[2:], **kwargs)  # type: ignore[misc]
+                return spoor.table(rows, output)
+        return super().call(__context, __obj, *args, **kwargs)  # type: ignore[misc]
+
+
+def _unmarked(cell: Any) -> Any:
+    """A table cell without markers (frames of a macro called in the cell); other values as they are."""
+    if isinstance(cell, Markup):  # Markdown already (a macro's output): stays Markdown
+        return type(cell)(_MARKER.sub("", str(cell)))
+    return _MARKER.sub("", cell) if isinstance(cell, str) else cell
 
 
 def _enter(soort: str, naam: str, filename: str, regel: int) -> Md:
@@ -222,4 +236,4 @@ def take_markers(text: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), found
 
 
-__all__ = ["ENTER", "EXIT", "READS", "Kader", "Kadermarkering", "Omgeving", "Spoor", "render_traced", "take_markers"]
+__all__ = ["ENTER", "EXIT", "READS", "Kader", "Kadermarkering", "Leesspoor", "Spoor", "render_traced", "take_markers"]

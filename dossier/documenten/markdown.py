@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"[^\S\xa0]+")  # a no-break space (after "€") stays one
 _EDGE_BREAKS = re.compile(r"^\s*\n\s*|\s*\n\s*$")
 # A cell that is an amount, number or percentage: right-aligned, so digits line up.
 _NUMERIC = re.compile(r"(€\s?)?[-–]?\d[\d.]*(,\d+)?(\s?%)?")
@@ -47,6 +47,26 @@ def alineas(value: Any) -> Md:
     """Multi-paragraph text: paragraphs stay paragraphs, everything else is escaped."""
     paragraphs = [p for p in re.split(r"\n\s*\n", str(value)) if p.strip()]
     return Md("\n\n".join(md_escape(p) for p in paragraphs))
+
+
+class Rijen:
+    """Rows a template collects for ``tabel``: the one thing a template may add to (lists are immutable)."""
+
+    def __init__(self, rijen: Any = ()) -> None:
+        self._rijen: list[Any] = list(rijen)
+
+    def append(self, rij: Any) -> str:
+        self._rijen.append(rij)
+        return ""
+
+    def __iter__(self):
+        return iter(self._rijen)
+
+    def __getitem__(self, index: int) -> Any:
+        return self._rijen[index]
+
+    def __len__(self) -> int:
+        return len(self._rijen)
 
 
 def tabel(headers: Iterable[Any], rows: Iterable[Iterable[Any]], breedtes: Iterable[int] | None = None) -> Md:

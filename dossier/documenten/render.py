@@ -7,32 +7,35 @@ a value because ``finalize`` turns every value into ``Md`` first.
 Template sets (see ``sjabloonsets``): the dossier's own set is searched first, ``basis`` last, and
 ``{% extends "!basis/leidraad/procedure.md.j2" %}`` (or ``!<any set in the chain>/...``) lets a
 municipality override one block of the very template it replaces.
+
+Sets come from elsewhere, so rendering runs in a worker process under a deadline and a memory cap
+(``grenzen``), in Jinja's immutable sandbox (a template cannot change the dossier; it collects table
+rows in ``rijen()``), with '**' and '*' capped; every failure is a coded message with template and
+line (``sjabloonfouten``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Mapping
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .. import nl
+from .. import grenzen, nl
 from ..afleiding import Afgeleid, Annex
-from ..diagnostics import DossierError, Location, make
+from ..diagnostics import DossierError, Location
 from ..invoer.model import Dossier
 from .blokken import check_overrides
 from .bronnen import origins
 from .context import document_context
 from .eenheden import Herkomst, units_of
 from .figuren import Figuur, figuur
-from .herkomst import Kadermarkering, Omgeving, Spoor, render_traced, take_markers
-from .markdown import Md, alineas, finalize, opsomming, tabel, tidy
+from .herkomst import Kadermarkering, Leesspoor, Spoor, render_traced, take_markers
+from .markdown import Md, Rijen, alineas, finalize, opsomming, tabel, tidy
+from .sjabloonfouten import TeGroot, template_error
 from .sjabloonsets import Sjabloonset, TemplateSet
 from .veilige_sets import SetLoader
 
@@ -44,6 +47,7 @@ FILTERS = {
     "woord": nl.woord,
     "dagen": nl.dagen,
     "looptijd_in_woorden": nl.looptijd_in_woorden,
+    "lijst": nl.lijst,
     "alineas": alineas,
     "opsomming": opsomming,
 }
@@ -63,14 +67,44 @@ class Document:
     herkomst: Herkomst | None = None  # which block and which YAML paths wrote each unit (see eenheden)
 
 
+MAX_BITS = 16_384  # a number of about 5,000 digits: more than any amount or date needs
+MAX_LENGTE = 5_000_000  # characters or items one '*' may make
+MAX_UITVOER = 64 * 1024 * 1024  # characters of Markdown all documents of one dossier may have
+
+
+class Omgeving(Leesspoor, ImmutableSandboxedEnvironment):
+    """The sandbox for template sets: nothing of the model can change, '**' and '*' cannot explode.
+
+    ``Leesspoor`` lets a render record what it reads (provenance, see ``herkomst``).
+
+    Intercepting the two operators also keeps Jinja from folding ``9 ** (9 ** 9)`` while it
+    compiles a template, where no limit could name the line.
+    """
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and _integers(left, right) and abs(left) > 1 and right > 0 and right * abs(left).bit_length() > MAX_BITS:
+            raise TeGroot(f"{left} ** {right} geeft een getal van meer dan 5.000 cijfers")
+        if operator == "*":
+            for reeks, aantal in ((left, right), (right, left)):
+                if isinstance(reeks, (str, list, tuple)) and _integers(aantal) and len(reeks) * aantal > MAX_LENGTE:
+                    raise TeGroot(f"'*' zou {len(reeks) * aantal:,} tekens of elementen maken".replace(",", "."))
+        return super().call_binop(context, operator, left, right)
+
+
+def _integers(*values: Any) -> bool:
+    return all(isinstance(v, int) and not isinstance(v, bool) for v in values)
+
+
 @functools.lru_cache(maxsize=16)
-def environment(keten: tuple[TemplateSet, ...]) -> SandboxedEnvironment:
+def environment(keten: tuple[TemplateSet, ...]) -> Omgeving:
     """One environment per chain of sets, so compiled templates are reused across dossiers."""
     loader = jinja2.ChoiceLoader(
         [SetLoader([str(s.map) for s in keten]),
          jinja2.PrefixLoader({f"!{s.naam}": SetLoader(str(s.map)) for s in keten}, delimiter="/")]
     )
-    env = Omgeving(  # a SandboxedEnvironment that can record what a render reads (herkomst)
+    env = Omgeving(
         loader=loader,
         extensions=[Kadermarkering],
         undefined=jinja2.StrictUndefined,
@@ -81,7 +115,7 @@ def environment(keten: tuple[TemplateSet, ...]) -> SandboxedEnvironment:
         lstrip_blocks=True,
     )
     env.filters.update(FILTERS)
-    env.globals.update(tabel=tabel, md=Md, figuur=figuur)
+    env.globals.update(tabel=tabel, md=Md, rijen=Rijen, figuur=figuur)
     return env
 
 
@@ -97,37 +131,41 @@ def plan_documents(d: Dossier, afgeleid: Afgeleid) -> list[tuple[str, str, str, 
 
 def render_documents(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status: str, file: str,
                      figuren: Mapping[str, Figuur] | None = None) -> list[Document]:
-    """Render every document; template errors become coded diagnostics naming template and line.
+    """Every document's Markdown, rendered in a worker process under the template limits (``grenzen``).
 
     ``figuren``: the drawings a template may place with ``{{ figuur("naam") }}`` (none: it places nothing).
     """
+    return grenzen.uitvoeren(_render_all, d, afgeleid, sjabloonset, status, file, dict(figuren or {}), grens=grenzen.SJABLONEN,
+                             wat=f"het invullen van de sjablonen van sjabloonset '{sjabloonset.naam}'", waar=Location(file))
+
+
+def _render_all(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status: str, file: str,
+                figuren: dict[str, Figuur]) -> list[Document]:
+    """Runs in the worker: every failure of a template becomes a coded diagnostic naming template and line."""
     env = environment(sjabloonset.keten)
-    wrong = check_overrides(env, sjabloonset.keten)
-    if wrong:
-        raise DossierError(list(wrong))
-    base = {**document_context(d, afgeleid, status), "figuren": dict(figuren or {})}
-    sources = origins(d, afgeleid, base)
-    documents = []
-    for soort, naam, template_name, extra in plan_documents(d, afgeleid):
-        variables = {**base, **extra}
-        try:
-            template = env.get_template(template_name)
+    template_name = "?"
+    try:
+        wrong = check_overrides(env, sjabloonset.keten)
+        if wrong:
+            raise DossierError(list(wrong))
+        base = {**document_context(d, afgeleid, status), "figuren": figuren}
+        sources = origins(d, afgeleid, base)
+        documents, total = [], 0
+        for soort, naam, template_name, extra in plan_documents(d, afgeleid):
             spoor = Spoor(sources, sjabloonset.keten)
-            markdown, positions = take_markers(render_traced(template, variables, spoor))
-        except jinja2.TemplateSyntaxError as exc:
-            raise DossierError([make("D402", Location(file), sjabloon=exc.name or template_name, regel=exc.lineno, reden=exc.message)]) from None
-        except jinja2.TemplateNotFound as exc:
-            raise DossierError([make("D403", Location(file), naam=str(exc), beschikbaar=", ".join(str(p) for p in env.loader.list_templates()[:10]))]) from None
-        except SecurityError as exc:
-            raise DossierError([make("D405", Location(file), sjabloon=template_name, reden=str(exc))]) from None
-        except (jinja2.UndefinedError, jinja2.TemplateRuntimeError) as exc:
-            where, line = _template_position(exc, template_name, sjabloonset.keten)
-            raise DossierError([make("D401", Location(file), sjabloon=where, regel=line, reden=_dutch(str(exc)))]) from None
-        titel, ondertitel, datum = _titles(d, soort, extra, base)
-        dag = extra["ronde"].datum if soort == "nota-van-inlichtingen" else d.planning.publicatie if soort == "leidraad" else None
-        markdown = tidy(markdown)
-        documents.append(Document(soort, naam, titel, markdown, ondertitel, datum, dag, units_of(markdown, positions, spoor.events)))
-    return documents
+            markdown, positions = take_markers(render_traced(env.get_template(template_name), {**base, **extra}, spoor))
+            total += len(markdown)
+            if total > MAX_UITVOER:
+                raise TeGroot("de documenten worden samen langer dan 64 MB tekst")
+            titel, ondertitel, datum = _titles(d, soort, extra, base)
+            dag = extra["ronde"].datum if soort == "nota-van-inlichtingen" else d.planning.publicatie if soort == "leidraad" else None
+            markdown = tidy(markdown)
+            documents.append(Document(soort, naam, titel, markdown, ondertitel, datum, dag, units_of(markdown, positions, spoor.events)))
+        return documents
+    except DossierError:
+        raise
+    except Exception as exc:  # a template's mistake, whatever Python calls it (mapped in one place)
+        raise template_error(exc, template_name, sjabloonset.keten, file) from None
 
 
 def _titles(d: Dossier, soort: str, extra: dict[str, Any], base: dict[str, Any]) -> tuple[str, str, str]:
@@ -138,32 +176,3 @@ def _titles(d: Dossier, soort: str, extra: dict[str, Any], base: dict[str, Any])
         return f"Nota van inlichtingen {ronde.ronde}", d.aanbesteding.titel, nl.datum(ronde.datum)
     annex: Annex = extra["deze_bijlage"]
     return f"Bijlage {annex.letter}: {annex.titel}", d.aanbesteding.titel, ""
-
-
-def _template_position(exc: BaseException, fallback: str, keten: tuple[TemplateSet, ...]) -> tuple[str, int | str]:
-    """The template (``set/path``) and line where a runtime error happened (Jinja rewrites tracebacks)."""
-    tb = exc.__traceback__ if exc.__traceback__ else sys.exc_info()[2]
-    where: tuple[str, int | str] = (fallback, "?")
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2"):
-            where = (_display_name(Path(filename), keten), tb.tb_lineno)
-        tb = tb.tb_next
-    return where
-
-
-def _display_name(path: Path, keten: tuple[TemplateSet, ...]) -> str:
-    for template_set in keten:
-        if path.is_relative_to(template_set.map):
-            return f"{template_set.naam}/{path.relative_to(template_set.map).as_posix()}"
-    return path.name
-
-
-def _dutch(message: str) -> str:
-    match = re.match(r"'(.+?)' has no attribute '(.+?)'", message)
-    if match:
-        return f"het gegeven '{match.group(2)}' bestaat niet"
-    match = re.match(r"'(.+?)' is undefined", message)
-    if match:
-        return f"het gegeven '{match.group(1)}' bestaat niet"
-    return message

@@ -14,8 +14,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, DossierError, Location, make, summary
+from ..diagnostics import Diagnostic, DossierError, Location, collapsed, make, summary
 from ..documenten.figuren import Figuur
+from ..documenten.omvang import check_size
 from ..documenten.render import Document, render_documents
 from ..documenten.sjabloonsets import Sjabloonset, resolve
 from ..overzicht import figuren, overzicht_html
@@ -24,9 +25,12 @@ from ..overzicht.figuren import stijl_voor
 from ..regels import check
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
-from ..uitvoer.write import check_target, output_root, write_output
+from ..uitvoer.pdf import OntbrekendTeken
+from ..uitvoer.write import check_target, output_root, recover, write_output
 from ..uitwisseling import FORMATS as EXPORTS, TITLES, build_exports
 from .controleer import Controle, check_file
+from .schema import refresh_next_to
+from .terminal import show
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 OVERZICHT = "overzicht.html"
@@ -109,22 +113,27 @@ def render_checked(checked: Controle, path: str, status: str) -> Gerenderd:
 
 
 def _build(path: str, out_root: Path, formats: list[str], status: str, met_uitleg: bool) -> tuple[int, list[Diagnostic]]:
+    target = out_root / output_name(Path(path))
+    restored = recover(target)  # the output a killed build left aside is put back before anything else
     checked = check_file(path)
     if not checked.ok:
-        return checked.exit_code or 1, checked.diagnostics
+        return checked.exit_code or 1, restored + checked.diagnostics
     assert checked.dossier is not None and checked.document is not None and checked.afgeleid is not None
     if status == "definitief":  # a published document may not carry a gap a concept shows in plain sight
         blocking = check(checked.dossier, checked.document, checked.afgeleid, definitief=True)
         if any(d.is_error for d in blocking):
-            return 1, checked.diagnostics + blocking
-    target = out_root / output_name(Path(path))
+            return 1, restored + checked.diagnostics + blocking
     check_target(target, path)  # refuse early: a folder dossier did not make is never touched
+    check_size(checked.dossier, checked.document)  # and a dossier too large to build in reasonable time
     rendered = render_checked(checked, path, status)
     meta, sjabloonset, documents, figures = rendered.meta, rendered.sjabloonset, rendered.documents, rendered.figuren
     dossier, afgeleid, document = checked.dossier, checked.afgeleid, checked.document
-    notes = build_notes(status, met_uitleg, checked.diagnostics, dossier, afgeleid, document)
-    annotatie = Annotatie(documents, meta, notes)  # block bookmarks, notes, provenance (review support)
-    files = produce(documents, meta, formats, sjabloonset, figures, annotatie.hooks())
+    remarks = build_notes(status, met_uitleg, checked.diagnostics, dossier, afgeleid, document)
+    annotatie = Annotatie(documents, meta, remarks)  # block bookmarks, notes, provenance (review support)
+    try:
+        files = produce(documents, meta, formats, sjabloonset, figures, annotatie.hooks())
+    except OntbrekendTeken as exc:  # a character no font has: say which fields of the dossier hold it
+        raise exc.located(checked.document) from None
     herkomst = annotatie.manifest(document)
     files[OVERZICHT] = overzicht_html(Path(path).name, checked.diagnostics, dossier, afgeleid, documents, files, document.sha256)
     files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT, herkomst=herkomst)
@@ -135,7 +144,7 @@ def _build(path: str, out_root: Path, formats: list[str], status: str, met_uitle
         files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT, titles,
                                           herkomst)
     write_output(target, files, path)
-    return 0, checked.diagnostics + notes
+    return 0, restored + checked.diagnostics + notes
 
 
 def command_build(files: list[str], uit: str, formaten: str, status: str, met_uitleg: bool = False) -> int:
@@ -147,14 +156,16 @@ def command_build(files: list[str], uit: str, formaten: str, status: str, met_ui
         started = time.perf_counter()
         code, findings = build_file(path, out_root, formats, status, met_uitleg)
         shown.extend(findings)
-        for d in findings:
-            print(d.to_text())
+        for d in collapsed(findings):
+            show(d.to_text())
         if code == 0:
             name = output_name(Path(path))
             seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
             print(f"{path}: documenten geschreven naar {out_root / name} ({', '.join(formats)}, {seconds} s)")
+            if note := refresh_next_to(Path(path)):
+                show(note)
         else:
             print(f"{path}: niet gebouwd; de vorige uitvoer is ongewijzigd", file=sys.stderr)
         exit_code = max(exit_code, code)
-    print(summary(shown, len(files)))
+    show(summary(shown, len(files)))
     return exit_code

@@ -13,11 +13,14 @@ from pathlib import Path
 
 from .. import nl
 from ..afleiding import Afgeleid, afleiden
-from ..diagnostics import Diagnostic, DossierError, as_json, sort_key, summary
+from ..diagnostics import Diagnostic, DossierError, as_json, collapsed, sort_key, summary
 from ..invoer.load import LoadedDocument, load_file
 from ..invoer.model import Dossier
 from ..invoer.parse import parse_dossier
 from ..regels import check
+from .terminal import show
+
+DEFAULT_OUT = "build"  # bouw's default --uit
 
 
 @dataclass
@@ -89,7 +92,11 @@ def command_check(files: list[str], formaat: str, samenvatting: bool, html: str 
 
     ``html``: also write the overview page of the (one) file there, without building anything.
     """
+    from ..uitvoer.write import interrupted  # only here: checking alone needs none of the output stage
+
     results = [check_file(f) for f in files]
+    for result in results:  # a build into the default folder that was killed halfway: reported, not repaired
+        result.diagnostics.extend(interrupted(Path(DEFAULT_OUT) / Path(result.file).name.removesuffix(".yaml").removesuffix(".yml")))
     diagnostics = [d for r in results for d in r.diagnostics]
     figures = {r.file: key_figures(r.dossier, r.afgeleid) for r in results if samenvatting and r.afgeleid is not None}
     if formaat == "json":
@@ -97,14 +104,14 @@ def command_check(files: list[str], formaat: str, samenvatting: bool, html: str 
         out: object = {"meldingen": payload, "samenvatting": figures} if samenvatting else payload
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        for d in diagnostics:
-            print(d.to_text())
+        for d in collapsed(diagnostics):
+            show(d.to_text())
         for name, values in figures.items():
             print(f"\n{name}: kerngegevens")
             width = max(len(k) for k in values)
             for key, value in values.items():
                 print(f"  {key.ljust(width)}  {value}")
-        print(summary(diagnostics, len(files)))
+        show(summary(diagnostics, len(files)))
     if html is not None:
         write_overview(results[0], Path(html))
     return max((r.exit_code for r in results), default=0)
