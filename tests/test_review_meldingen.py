@@ -160,6 +160,16 @@ def test_a_dossier_changed_since_the_build_is_noted(builds, tmp_path, capsys):
     assert code == 0 and "D629" in err
 
 
+def test_a_file_from_an_earlier_build_is_noted(builds, tmp_path, capsys):
+    """Sent out, then the dossier changed and was built again: the file names the build it came from."""
+    changed = tmp_path / "leiden.yaml"
+    changed.write_text(LEIDEN.read_text("utf-8") + "\n# later bijgewerkt\n", "utf-8")
+    assert build_file(str(changed), tmp_path / "nieuw", ["docx"], "concept")[0] == 0
+    code, _, err = run(capsys, str(changed), str(leidraad(builds)), "--build", str(tmp_path / "nieuw"))
+    assert code == 0 and "D633" in err and "D629" not in err
+    assert "D633" not in run(capsys, str(LEIDEN), str(leidraad(builds)), "--build", str(builds))[2]
+
+
 def test_herkomst_answers_a_section_and_a_snippet(builds, capsys):
     word = str(leidraad(builds))
     assert main(["herkomst", word, "3.9"]) == 0

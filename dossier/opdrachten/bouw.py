@@ -106,7 +106,8 @@ def render_checked(checked: Controle, path: str, status: str) -> Gerenderd:
     day = afgeleid.peildatum or dt.date(2000, 1, 1)
     a = dossier.aanbesteding
     meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
-                dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
+                dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc),
+                checked.document.sha256 if checked.document else "")
     sjabloonset = resolve(a.sjabloonset, a.logo)
     figures = figuren(dossier, afgeleid, stijl_voor(sjabloonset.huisstijl))
     return Gerenderd(checked, meta, sjabloonset, render_documents(dossier, afgeleid, sjabloonset, status, path, figures), figures)

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, DossierError, Location, as_json, make
 from ..documenten.sjabloonsets import BASE_SET, Sjabloonset, resolve
 from ..review.advies import Adviseur
-from ..review.bouwherkomst import build_folder, load_build, read_returned
+from ..review.bouwherkomst import build_folder, custom_property, load_build, read_returned
 from ..review.terug import Terug
 from ..review.verslag import Reviewverslag
 from .bouw import output_name
@@ -40,6 +40,9 @@ def review(dossier: str, returned: str, build: str | None) -> Reviewverslag:
         notes.append(make("D629", Location(dossier), dossier=dossier, map=str(folder)))
     read = read_returned(Path(returned), bouw, Path(dossier).name, returned)
     notes += read.word.meldingen
+    sent = custom_property(read.word, "invoer_sha256")  # the dossier the returned file was built from
+    if sent and bouw.manifest.get("invoer_sha256") not in (None, sent):
+        notes.append(make("D633", Location(returned), bestand=returned, map=str(folder)))
     sjabloonset = _template_set(model.aanbesteding.sjabloonset)
     own = sjabloonset.naam if sjabloonset is not None else (model.aanbesteding.sjabloonset or BASE_SET)
     herkomst = read.document.herkomst

@@ -76,7 +76,8 @@ def load_build(folder: Path) -> Bouw:
     return Bouw(folder, data, tuple(documents))
 
 
-def _custom_property(word: Wordbestand, name: str) -> str | None:
+def custom_property(word: Wordbestand, name: str) -> str | None:
+    """A custom document property a build wrote (kenmerk, versie, status, invoer_sha256), or None."""
     root = word.part("docProps/custom.xml")
     for item in root if root is not None else ():
         if item.get("name") == name:
@@ -86,7 +87,7 @@ def _custom_property(word: Wordbestand, name: str) -> str | None:
 
 def kenmerk_of(word: Wordbestand) -> str | None:
     """The kenmerk a build wrote into the file's properties (custom property, else dc:identifier)."""
-    found = _custom_property(word, "kenmerk")
+    found = custom_property(word, "kenmerk")
     if found:
         return found
     core = word.part("docProps/core.xml")
@@ -148,5 +149,5 @@ def read_returned(path: Path, build: Bouw, dossier_name: str, shown: str | None 
     return Teruggestuurd(word, records, comments, document, built)
 
 
-__all__ = ["Bouw", "Bouwdocument", "Teruggestuurd", "build_folder", "kenmerk_of", "load_build", "read_returned", "share_found",
+__all__ = ["Bouw", "Bouwdocument", "Teruggestuurd", "build_folder", "custom_property", "kenmerk_of", "load_build", "read_returned", "share_found",
            "which_document"]
