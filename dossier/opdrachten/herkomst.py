@@ -6,14 +6,13 @@ The Word file is one of a build (its folder holds ``manifest.json``) or one retu
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
-from ..diagnostics import DossierError, Location, as_json, make
+from ..diagnostics import DossierError, Location, make
 from ..review.bouwherkomst import load_build, read_returned
 from ..review.herkomstvraag import Herkomstantwoord, find_units
 from ..review.terug import Terug
+from ..review.verslag import show
 
 
 def herkomst(word: str, question: str, build: str | None) -> Herkomstantwoord:
@@ -35,11 +34,7 @@ def command_herkomst(word: str, question: str, build: str | None, formaat: str) 
     try:
         answer = herkomst(word, question, build)
     except DossierError as exc:
-        if formaat == "json":
-            print(json.dumps({"meldingen": json.loads(as_json(exc.diagnostics)), "herkomst": None}, ensure_ascii=False, indent=2))
-        else:
-            for d in exc.diagnostics:
-                print(d.to_text(), file=sys.stderr)
+        show(formaat, "herkomst", exc.diagnostics)
         return exc.exit_code
-    print(json.dumps({"meldingen": [], "herkomst": answer.to_json()}, ensure_ascii=False, indent=2) if formaat == "json" else answer.to_text())
+    show(formaat, "herkomst", [], answer)
     return 0

@@ -9,16 +9,14 @@ fix belongs: in the dossier (a value) or in the template set (fixed text). Nothi
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, DossierError, Location, as_json, make
+from ..diagnostics import Diagnostic, DossierError, Location, make
 from ..documenten.sjabloonsets import BASE_SET, Sjabloonset, resolve
 from ..review.advies import Adviseur
 from ..review.bouwherkomst import build_folder, custom_property, load_build, read_returned
 from ..review.terug import Terug
-from ..review.verslag import Reviewverslag
+from ..review.verslag import Reviewverslag, show
 from .bouw import output_name
 from .controleer import check_file
 
@@ -64,16 +62,7 @@ def command_review(dossier: str, returned: str, build: str | None, formaat: str)
     try:
         result = review(dossier, returned, build)
     except DossierError as exc:
-        if formaat == "json":
-            print(json.dumps({"meldingen": json.loads(as_json(exc.diagnostics)), "review": None}, ensure_ascii=False, indent=2))
-        else:
-            for d in exc.diagnostics:
-                print(d.to_text(), file=sys.stderr)
+        show(formaat, "review", exc.diagnostics)
         return exc.exit_code
-    if formaat == "json":
-        print(json.dumps({"meldingen": json.loads(as_json(result.meldingen)), "review": result.to_json()}, ensure_ascii=False, indent=2))
-        return 0
-    for d in result.meldingen:
-        print(d.to_text(), file=sys.stderr)
-    print(result.to_text())
+    show(formaat, "review", result.meldingen, result)
     return 0

@@ -9,12 +9,14 @@ paste follows it, indented, so it can be copied as it stands.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import sys
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from .. import nl
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, as_json
 from .terug import Bevinding
 
 NUMBERED = 3  # heading levels with a number (as the house style numbers them)
@@ -148,4 +150,25 @@ def _finding(f: Bevinding) -> list[str]:
     return lines
 
 
-__all__ = ["NUMBERED", "Reviewverslag", "dutch_date", "frame_line", "section_range", "sections"]
+class Antwoord(Protocol):
+    """What ``review`` and ``herkomst`` answer: a report as text and as JSON."""
+
+    def to_text(self) -> str: ...
+
+    def to_json(self) -> dict[str, Any]: ...
+
+
+def show(formaat: str, key: str, meldingen: list[Diagnostic], answer: Antwoord | None = None) -> None:
+    """Print a command's answer: as JSON ``{"meldingen": [...], key: answer or null}``, or as text
+    (the coded findings on stderr, the answer on stdout). ``answer`` is None when the command failed."""
+    if formaat == "json":
+        body = {"meldingen": json.loads(as_json(meldingen)), key: answer.to_json() if answer is not None else None}
+        print(json.dumps(body, ensure_ascii=False, indent=2))
+        return
+    for d in meldingen:
+        print(d.to_text(), file=sys.stderr)
+    if answer is not None:
+        print(answer.to_text())
+
+
+__all__ = ["NUMBERED", "Antwoord", "Reviewverslag", "show", "dutch_date", "frame_line", "section_range", "sections"]
