@@ -127,7 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("files", nargs="+", metavar="BESTAND", help="een of meer dossierbestanden (.yaml)")
     build.add_argument("--uit", default="build", metavar="MAP", help="uitvoermap (standaard: build)")
     build.add_argument("--formaten", default="docx,pdf", metavar="LIJST", help="docx, pdf, md, ocds en/of eforms, gescheiden door komma's (standaard: docx,pdf)")
-    build.add_argument("--status", choices=["concept", "definitief"], default="concept", help="concept (met watermerk) of definitief")
+    build.add_argument("--status", choices=["concept", "definitief"], default="concept",
+                       help="concept (met watermerk en de waarschuwingen als opmerking in Word en noot in de PDF) of definitief")
+    build.add_argument("--met-uitleg", action="store_true", help="zet in een concept ook de beslissingen van de controle (regime, waarde, termijnen) als opmerking")
     build.add_argument("--watch", action="store_true", help="blijf kijken en bouw opnieuw bij elke wijziging van het dossier of de sjablonen")
 
     export = commands.add_parser("exporteer", help="maak een OCDS-releasepakket of een eForms-aankondiging van een dossier")
@@ -145,6 +147,18 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--uit", default="build", metavar="MAP", help="uitvoermap (standaard: build); de wijzigingen komen in MAP/<dossier>-wijzigingen")
     compare.add_argument("--formaten", default="docx,pdf", metavar="LIJST", help="docx en/of pdf, gescheiden door komma's (standaard: docx,pdf)")
     compare.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="samenvatting als tekst (standaard) of JSON")
+
+    review = commands.add_parser("review", help="lees een Word-bestand dat een jurist terugstuurde: opmerkingen en wijzigingen per artikel, met advies")
+    review.add_argument("dossier", metavar="DOSSIER", help="het dossierbestand (.yaml) waaruit het document is gebouwd")
+    review.add_argument("bestand", metavar="WORDBESTAND", help="het teruggestuurde Word-bestand (.docx)")
+    review.add_argument("--build", metavar="MAP", help="de bouw waar het bestand uit komt (standaard: build/<dossier>)")
+    review.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="uitvoer als tekst (standaard) of JSON")
+
+    origin = commands.add_parser("herkomst", help="toon uit welk sjabloonblok, welke set en welke gegevens een artikel komt")
+    origin.add_argument("bestand", metavar="WORDBESTAND", help="een Word-bestand uit een bouw (of teruggestuurd, met --build)")
+    origin.add_argument("zoek", metavar="PLAATS", help="een paragraafnummer zoals 3.2, of een stukje tekst")
+    origin.add_argument("--build", metavar="MAP", help="de bouw waar het bestand uit komt (standaard: de map van het bestand)")
+    origin.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="uitvoer als tekst (standaard) of JSON")
 
     explain = commands.add_parser("uitleg", help="leg een meldingscode uit, of toon alle codes")
     explain.add_argument("code", nargs="?", metavar="CODE", help="bijvoorbeeld D301")
@@ -265,7 +279,7 @@ def _dispatch(args: argparse.Namespace, parser: _Parser | None) -> int:
     if args.command in ("bouw", "build"):
         from .opdrachten.bouw import command_build
 
-        return command_build(args.files, args.uit, args.formaten, args.status)
+        return command_build(args.files, args.uit, args.formaten, args.status, args.met_uitleg)
     if args.command == "exporteer":
         from .opdrachten.exporteer import command_export
 
@@ -274,6 +288,14 @@ def _dispatch(args: argparse.Namespace, parser: _Parser | None) -> int:
         from .opdrachten.vergelijk import command_compare
 
         return command_compare(args.oud, args.nieuw, args.uit, args.formaten, args.formaat)
+    if args.command == "review":
+        from .opdrachten.review import command_review
+
+        return command_review(args.dossier, args.bestand, args.build, args.formaat)
+    if args.command == "herkomst":
+        from .opdrachten.herkomst import command_herkomst
+
+        return command_herkomst(args.bestand, args.zoek, args.build, args.formaat)
     if args.command == "uitleg":
         from .opdrachten.uitleg import command_explain
 

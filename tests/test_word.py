@@ -180,10 +180,10 @@ def test_honest_properties_and_own_dates(built):
     assert "2019-10-01T00:00:00Z" in part(built["leiden"] / "aanbestedingsleidraad.docx", "docProps/core.xml")
     app = part(nota, "docProps/app.xml")
     assert "Microsoft" not in app and "<Pages>" not in app and "<Words>" not in app and "dossier" in app
-    custom = re.findall(r'name="([^"]+)"', part(nota, "docProps/custom.xml"))
-    assert custom == ["kenmerk", "versie", "status"]
-    assert PdfReader(str(built["leiden"] / "nota-van-inlichtingen-1.pdf")).metadata["/CreationDate"].startswith("D:20191028")
+    custom = dict(re.findall(r'name="([^"]+)"><vt:lpwstr>([^<]*)<', part(nota, "docProps/custom.xml")))
     manifest = json.loads((built["leiden"] / "manifest.json").read_text("utf-8"))
+    assert list(custom) == ["kenmerk", "versie", "status", "invoer_sha256"] and custom["invoer_sha256"] == manifest["invoer_sha256"]
+    assert PdfReader(str(built["leiden"] / "nota-van-inlichtingen-1.pdf")).metadata["/CreationDate"].startswith("D:20191028")
     assert re.fullmatch(r"3\.\d+(\.\d+)*", manifest["hulpmiddelen"]["pandoc"])
     assert re.fullmatch(r"0\.\d+\.\d+", manifest["hulpmiddelen"]["typst"])
 

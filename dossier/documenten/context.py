@@ -78,33 +78,35 @@ _UNLETTERED_RANK = {"programma-van-eisen": 0, "overig": 2, "verwerkersovereenkom
 class Milestone:
     omschrijving: str
     datum: dt.date
+    pad: str = ""  # the YAML path of the date, or afgeleid.<fact> for a computed one (provenance: see bronnen)
 
 
 def planning_rows(d: Dossier, afgeleid: Afgeleid) -> list[Milestone]:
     """The planning as one chronological table: fixed steps, NvI rounds and other milestones."""
     p = d.planning
     rows = [
-        ("Publicatie van de aankondiging", p.publicatie),
-        ("Uiterste datum verzoek tot deelneming", p.verzoek_tot_deelneming),
-        ("Uitnodiging tot inschrijving", p.uitnodiging_tot_inschrijving),
+        ("Publicatie van de aankondiging", p.publicatie, "planning.publicatie"),
+        ("Uiterste datum verzoek tot deelneming", p.verzoek_tot_deelneming, "planning.verzoek_tot_deelneming"),
+        ("Uitnodiging tot inschrijving", p.uitnodiging_tot_inschrijving, "planning.uitnodiging_tot_inschrijving"),
     ]
-    for ronde in d.inlichtingen:
-        rows.append((f"Sluiting vragentermijn ronde {ronde.ronde}", ronde.vragen_uiterlijk))
-        rows.append((f"Publicatie nota van inlichtingen {ronde.ronde}", ronde.datum))
+    for i, ronde in enumerate(d.inlichtingen):
+        rows.append((f"Sluiting vragentermijn ronde {ronde.ronde}", ronde.vragen_uiterlijk, f"inlichtingen[{i}].vragen_uiterlijk"))
+        rows.append((f"Publicatie nota van inlichtingen {ronde.ronde}", ronde.datum, f"inlichtingen[{i}].datum"))
     words = WORDS.get(d.procedure.soort, DEFAULT_WORDS)
     deadline = {"open-house": "Eerste toetredingsmoment: aanmeldingen uiterlijk (12.00 uur)",
                 "subsidietender": "Einde van de aanvraagperiode (12.00 uur)"}.get(d.procedure.soort)
     rows += [
-        (deadline or f"Uiterste datum en tijdstip {words.inschrijving} (12.00 uur)", p.inschrijving),
-        ("Verzending gunningsbeslissing", p.gunningsbeslissing),
-        ("Einde opschortende termijn en vervaltermijn", afgeleid.opschortende_termijn_einde),
-        ("Besluit op de aanvragen (beschikkingen)", p.beschikking),
-        ("Ondertekening overeenkomst", p.ondertekening),
-        ("Aankondiging van de gegunde opdracht", p.aankondiging_gunning),
-        ("Begin van de subsidieperiode" if d.procedure.soort == "subsidietender" else "Ingangsdatum overeenkomst", d.looptijd.ingangsdatum),
+        (deadline or f"Uiterste datum en tijdstip {words.inschrijving} (12.00 uur)", p.inschrijving, "planning.inschrijving"),
+        ("Verzending gunningsbeslissing", p.gunningsbeslissing, "planning.gunningsbeslissing"),
+        ("Einde opschortende termijn en vervaltermijn", afgeleid.opschortende_termijn_einde, "afgeleid.opschortende_termijn_einde"),
+        ("Besluit op de aanvragen (beschikkingen)", p.beschikking, "planning.beschikking"),
+        ("Ondertekening overeenkomst", p.ondertekening, "planning.ondertekening"),
+        ("Aankondiging van de gegunde opdracht", p.aankondiging_gunning, "planning.aankondiging_gunning"),
+        ("Begin van de subsidieperiode" if d.procedure.soort == "subsidietender" else "Ingangsdatum overeenkomst", d.looptijd.ingangsdatum,
+         "looptijd.ingangsdatum"),
     ]
-    rows += [(m.omschrijving, m.datum) for m in p.overige]
-    milestones = [Milestone(text, day) for text, day in rows if day is not None]
+    rows += [(m.omschrijving, m.datum, f"planning.overige[{j}]") for j, m in enumerate(p.overige)]
+    milestones = [Milestone(text, day, path) for text, day, path in rows if day is not None]
     return sorted(milestones, key=lambda m: m.datum)
 
 

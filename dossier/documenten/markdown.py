@@ -49,6 +49,26 @@ def alineas(value: Any) -> Md:
     return Md("\n\n".join(md_escape(p) for p in paragraphs))
 
 
+class Rijen:
+    """Rows a template collects for ``tabel``: the one thing a template may add to (lists are immutable)."""
+
+    def __init__(self, rijen: Any = ()) -> None:
+        self._rijen: list[Any] = list(rijen)
+
+    def append(self, rij: Any) -> str:
+        self._rijen.append(rij)
+        return ""
+
+    def __iter__(self):
+        return iter(self._rijen)
+
+    def __getitem__(self, index: int) -> Any:
+        return self._rijen[index]
+
+    def __len__(self) -> int:
+        return len(self._rijen)
+
+
 def tabel(headers: Iterable[Any], rows: Iterable[Iterable[Any]], breedtes: Iterable[int] | None = None) -> Md:
     """A pipe table whose column widths follow its content; amount and number columns align right.
 

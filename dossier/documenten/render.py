@@ -29,9 +29,12 @@ from ..afleiding import Afgeleid, Annex
 from ..diagnostics import DossierError, Location
 from ..invoer.model import Dossier
 from .blokken import check_overrides
+from .bronnen import origins
 from .context import document_context
+from .eenheden import Herkomst, units_of
 from .figuren import Figuur, figuur
-from .markdown import Md, alineas, finalize, opsomming, tabel, tidy
+from .herkomst import Kadermarkering, Leesspoor, Spoor, render_traced, take_markers
+from .markdown import Md, Rijen, alineas, finalize, opsomming, tabel, tidy
 from .sjabloonfouten import TeGroot, template_error
 from .sjabloonsets import Sjabloonset, TemplateSet
 from .veilige_sets import SetLoader
@@ -61,6 +64,7 @@ class Document:
     ondertitel: str
     datum: str
     dag: dt.date | None = None  # the document's own date (publication, date of the nota); None for annexes
+    herkomst: Herkomst | None = None  # which block and which YAML paths wrote each unit (see eenheden)
 
 
 MAX_BITS = 16_384  # a number of about 5,000 digits: more than any amount or date needs
@@ -68,28 +72,10 @@ MAX_LENGTE = 5_000_000  # characters or items one '*' may make
 MAX_UITVOER = 64 * 1024 * 1024  # characters of Markdown all documents of one dossier may have
 
 
-class Rijen:
-    """Rows a template collects for ``tabel``: the one thing a template may add to (lists are immutable)."""
-
-    def __init__(self, rijen: Any = ()) -> None:
-        self._rijen: list[Any] = list(rijen)
-
-    def append(self, rij: Any) -> str:
-        self._rijen.append(rij)
-        return ""
-
-    def __iter__(self):
-        return iter(self._rijen)
-
-    def __getitem__(self, index: int) -> Any:
-        return self._rijen[index]
-
-    def __len__(self) -> int:
-        return len(self._rijen)
-
-
-class Omgeving(ImmutableSandboxedEnvironment):
+class Omgeving(Leesspoor, ImmutableSandboxedEnvironment):
     """The sandbox for template sets: nothing of the model can change, '**' and '*' cannot explode.
+
+    ``Leesspoor`` lets a render record what it reads (provenance, see ``herkomst``).
 
     Intercepting the two operators also keeps Jinja from folding ``9 ** (9 ** 9)`` while it
     compiles a template, where no limit could name the line.
@@ -120,6 +106,7 @@ def environment(keten: tuple[TemplateSet, ...]) -> Omgeving:
     )
     env = Omgeving(
         loader=loader,
+        extensions=[Kadermarkering],
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         finalize=finalize,
@@ -162,15 +149,18 @@ def _render_all(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status
         if wrong:
             raise DossierError(list(wrong))
         base = {**document_context(d, afgeleid, status), "figuren": figuren}
+        sources = origins(d, afgeleid, base)
         documents, total = [], 0
         for soort, naam, template_name, extra in plan_documents(d, afgeleid):
-            markdown = env.get_template(template_name).render({**base, **extra})
+            spoor = Spoor(sources, sjabloonset.keten)
+            markdown, positions = take_markers(render_traced(env.get_template(template_name), {**base, **extra}, spoor))
             total += len(markdown)
             if total > MAX_UITVOER:
                 raise TeGroot("de documenten worden samen langer dan 64 MB tekst")
             titel, ondertitel, datum = _titles(d, soort, extra, base)
             dag = extra["ronde"].datum if soort == "nota-van-inlichtingen" else d.planning.publicatie if soort == "leidraad" else None
-            documents.append(Document(soort, naam, titel, tidy(markdown), ondertitel, datum, dag))
+            markdown = tidy(markdown)
+            documents.append(Document(soort, naam, titel, markdown, ondertitel, datum, dag, units_of(markdown, positions, spoor.events)))
         return documents
     except DossierError:
         raise

@@ -20,6 +20,7 @@ from ..documenten.omvang import check_size
 from ..documenten.render import Document, render_documents
 from ..documenten.sjabloonsets import Sjabloonset, resolve
 from ..overzicht import figuren, overzicht_html
+from ..review.annotatie import Annotatie, build_notes
 from ..overzicht.figuren import stijl_voor
 from ..regels import check
 from ..uitvoer.formaten import FORMATS, Meta, produce
@@ -60,20 +61,24 @@ class Bouwresultaat:
     map: Path | None = None  # the folder written; None when the build failed
 
 
-def build(path: str | Path, out_root: Path, formats: list[str], status: str) -> Bouwresultaat:
-    """Build one dossier. Never raises DossierError: every problem is in ``meldingen``."""
+def build(path: str | Path, out_root: Path, formats: list[str], status: str, met_uitleg: bool = False) -> Bouwresultaat:
+    """Build one dossier. Never raises DossierError: every problem is in ``meldingen``.
+
+    A concept gets the checker's warnings as notes (comments in Word); ``met_uitleg`` adds its decisions.
+    """
     try:
         formats = parse_formats(",".join(formats))
         out_root = output_root(out_root)
-        code, findings = _build(str(path), out_root, formats, status)
+        code, findings = _build(str(path), out_root, formats, status, met_uitleg)
     except DossierError as exc:
         return Bouwresultaat(exc.exit_code, exc.diagnostics)
     return Bouwresultaat(code, findings, out_root / output_name(Path(path)) if code == 0 else None)
 
 
-def build_file(path: str | Path, out_root: Path, formats: list[str], status: str) -> tuple[int, list[Diagnostic]]:
+def build_file(path: str | Path, out_root: Path, formats: list[str], status: str,
+               met_uitleg: bool = False) -> tuple[int, list[Diagnostic]]:
     """Build one dossier; returns its exit code and the findings to show. Never raises DossierError."""
-    result = build(path, out_root, formats, status)
+    result = build(path, out_root, formats, status, met_uitleg)
     return result.afsluitcode, result.meldingen
 
 
@@ -101,13 +106,14 @@ def render_checked(checked: Controle, path: str, status: str) -> Gerenderd:
     day = afgeleid.peildatum or dt.date(2000, 1, 1)
     a = dossier.aanbesteding
     meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
-                dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
+                dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc),
+                checked.document.sha256 if checked.document else "")
     sjabloonset = resolve(a.sjabloonset, a.logo)
     figures = figuren(dossier, afgeleid, stijl_voor(sjabloonset.huisstijl))
     return Gerenderd(checked, meta, sjabloonset, render_documents(dossier, afgeleid, sjabloonset, status, path, figures), figures)
 
 
-def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[int, list[Diagnostic]]:
+def _build(path: str, out_root: Path, formats: list[str], status: str, met_uitleg: bool) -> tuple[int, list[Diagnostic]]:
     target = out_root / output_name(Path(path))
     restored = recover(target)  # the output a killed build left aside is put back before anything else
     checked = check_file(path)
@@ -122,30 +128,34 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
     check_size(checked.dossier, checked.document)  # and a dossier too large to build in reasonable time
     rendered = render_checked(checked, path, status)
     meta, sjabloonset, documents, figures = rendered.meta, rendered.sjabloonset, rendered.documents, rendered.figuren
+    dossier, afgeleid, document = checked.dossier, checked.afgeleid, checked.document
+    remarks = build_notes(status, met_uitleg, checked.diagnostics, dossier, afgeleid, document)
+    annotatie = Annotatie(documents, meta, remarks)  # block bookmarks, notes, provenance (review support)
     try:
-        files = produce(documents, meta, formats, sjabloonset, figures)
+        files = produce(documents, meta, formats, sjabloonset, figures, annotatie.hooks())
     except OntbrekendTeken as exc:  # a character no font has: say which fields of the dossier hold it
         raise exc.located(checked.document) from None
-    dossier, afgeleid, document = checked.dossier, checked.afgeleid, checked.document
+    herkomst = annotatie.manifest(document)
     files[OVERZICHT] = overzicht_html(Path(path).name, checked.diagnostics, dossier, afgeleid, documents, files, document.sha256)
-    files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT)
+    files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT, herkomst=herkomst)
     exports, notes = build_exports(formats, dossier, afgeleid, document, path, files["manifest.json"])
     if exports:  # the manifest lists the exports too; the OCDS release lists the documents with their hashes
         files.update(exports)
         titles = {EXPORTS[f]: TITLES[f] for f in formats if EXPORTS.get(f) in exports}
-        files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT, titles)
+        files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT, titles,
+                                          herkomst)
     write_output(target, files, path)
     return 0, restored + checked.diagnostics + notes
 
 
-def command_build(files: list[str], uit: str, formaten: str, status: str) -> int:
+def command_build(files: list[str], uit: str, formaten: str, status: str, met_uitleg: bool = False) -> int:
     formats = parse_formats(formaten)
     out_root = output_root(uit)
     exit_code = 0
     shown = []
     for path in files:
         started = time.perf_counter()
-        code, findings = build_file(path, out_root, formats, status)
+        code, findings = build_file(path, out_root, formats, status, met_uitleg)
         shown.extend(findings)
         for d in collapsed(findings):
             show(d.to_text())

@@ -14,4 +14,15 @@ template set) shares it:
 - ``samenvatting``: the summary of a comparison, as text and JSON;
 - ``bouwmap``: a build folder read back as a version;
 - ``revisies``: accept or reject all revisions of a Word file (what Word's Review tab does).
+
+The review round trip (a lawyer's comments and edits back to the YAML or the template set):
+
+- in the build: ``annotatie.Annotatie`` (hooks for ``produce`` and the provenance in the manifest),
+  ``opmerkingen`` (warnings and, from ``beslissingen``, decisions as notes), ``ast_herkomst`` (units
+  and frames in the AST), ``wordherkomst`` (bookmarks and comment styles in the Word file);
+- reading back: ``wordlezen.open_word`` (a returned file read safely), ``alineas.read_review``
+  (its paragraphs, tracked changes and comments), ``bouwherkomst.load_build`` / ``read_returned``
+  (the build it came from), ``terug.Terug`` (every finding at its clause), ``advies.Adviseur`` (YAML
+  value or template block, with ``sjabloonbron`` for the text to paste), ``verslag`` (text and JSON);
+- ``herkomstvraag``: a section number or a snippet -> its blocks, set and YAML fields.
 """

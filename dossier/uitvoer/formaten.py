@@ -45,6 +45,7 @@ class Meta:
     status: str
     organisatie: str
     moment: dt.datetime
+    invoer_sha256: str = ""  # the dossier file's hash, so a returned Word file names the build it came from (review)
 
     @property
     def epoch(self) -> int:
@@ -124,7 +125,7 @@ def _produce(documents: list[Document], meta: Meta, formats: list[str], sjabloon
             raw = ast_to_docx(with_meta(hooks.docx_ast(for_word(ast, figures)), {"lang": "nl-NL"}), reference, epoch, document.naam)
             raw = png_fallbacks(raw, figures, tuple(str(p) for p in huisstijl.lettertypen)) if figures else raw
             properties = Eigenschappen(f"{document.titel} – {meta.dossier_titel}", meta.dossier_titel, meta.kenmerk, meta.versie,
-                                       meta.status, meta.organisatie, moment)
+                                       meta.status, meta.organisatie, moment, meta.invoer_sha256)
             word = finish_docx(hooks.docx(raw), header=header, voorwerk=voorwerk, eigenschappen=properties, huisstijl=huisstijl, logo=logo)
             check_generated(word, f"{document.naam}.docx")  # never an ill-formed Word file
             files[f"{document.naam}.docx"] = word

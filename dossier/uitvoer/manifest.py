@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import Any, Mapping
 
 from .. import __version__
 from ..documenten.render import Document
@@ -36,17 +37,18 @@ def _entry(name: str, data: bytes) -> dict[str, object]:
 
 
 def manifest(documents: list[Document], files: dict[str, bytes], input_sha256: str, source: str, meta: Meta,
-             sjabloonset: Sjabloonset, overzicht: str | None = None, uitwisseling: dict[str, str] | None = None) -> bytes:
+             sjabloonset: Sjabloonset, overzicht: str | None = None, uitwisseling: dict[str, str] | None = None,
+             herkomst: Mapping[str, Any] | None = None) -> bytes:
     """``overzicht``: the file name of the HTML overview page, listed as a document of its own kind;
-    ``uitwisseling``: file name -> title of each export (OCDS, eForms) that is part of the build."""
+    ``uitwisseling``: file name -> title of each export (OCDS, eForms) that is part of the build;
+    ``herkomst``: per document name, the provenance of its blocks and units (see review.annotatie)."""
     entries = []
     for document in documents:
         own = sorted(name for name in files if name.rsplit(".", 1)[0] == document.naam)
-        entries.append({
-            "soort": document.soort,
-            "titel": document.titel,
-            "bestanden": [_entry(n, files[n]) for n in own],
-        })
+        entry: dict[str, object] = {"soort": document.soort, "titel": document.titel, "bestanden": [_entry(n, files[n]) for n in own]}
+        if herkomst and document.naam in herkomst:
+            entry["herkomst"] = herkomst[document.naam]
+        entries.append(entry)
     if overzicht is not None:
         entries.append({"soort": "overzicht", "titel": "Overzicht van het dossier", "bestanden": [_entry(overzicht, files[overzicht])]})
     for name, title in sorted((uitwisseling or {}).items()):

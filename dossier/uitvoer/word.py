@@ -35,6 +35,7 @@ class Eigenschappen:
     status: str
     auteur: str
     moment: dt.datetime  # the document's own date
+    invoer_sha256: str = ""  # the dossier file's hash; dossier review checks that a returned file is of this build
 
 
 def finish_docx(data: bytes, *, header: str, voorwerk: Voorwerk, eigenschappen: Eigenschappen, huisstijl: Huisstijl,
@@ -115,10 +116,16 @@ def app_xml(organisatie: str) -> str:
 
 
 def custom_xml(e: Eigenschappen) -> str:
-    """Kenmerk, versie and status as custom properties, for DOCPROPERTY fields in a municipality's template."""
+    """Kenmerk, versie and status as custom properties, for DOCPROPERTY fields in a municipality's template.
+
+    With the dossier's hash too (a build sets it): Word and LibreOffice keep custom properties when
+    they save, so ``dossier review`` can tell a returned file from a later build of the same tender.
+    """
+    values = [("kenmerk", e.kenmerk), ("versie", e.versie), ("status", e.status)]
+    values += [("invoer_sha256", e.invoer_sha256)] if e.invoer_sha256 else []
     properties = "".join(
         f'<property fmtid="{_PROPERTY}" pid="{pid}" name="{name}"><vt:lpwstr>{escape(_short(value))}</vt:lpwstr></property>'
-        for pid, (name, value) in enumerate((("kenmerk", e.kenmerk), ("versie", e.versie), ("status", e.status)), start=2)
+        for pid, (name, value) in enumerate(values, start=2)
     )
     return (
         f'{DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
