@@ -58,4 +58,4 @@ def check(dossier: Dossier, document: LoadedDocument, afgeleid: Afgeleid) -> lis
 
 
 # Importing the rule modules registers their rules.
-from . import contract, doelen, gunning, inlichtingen, looptijd, planning, procedure, raming, uitwisseling  # noqa: E402,F401
+from . import contract, doelen, gunning, inlichtingen, looptijd, planning, procedure, raming, rectificaties, uitwisseling  # noqa: E402,F401
