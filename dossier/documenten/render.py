@@ -25,10 +25,12 @@ from .. import nl
 from ..afleiding import Afgeleid, Annex
 from ..diagnostics import DossierError, Location, make
 from ..invoer.model import Dossier
+from ..invoer.rectificaties import Rectificaties
 from .blokken import check_overrides
 from .context import document_context
 from .figuren import Figuur, figuur
 from .markdown import Md, alineas, finalize, opsomming, tabel, tidy
+from .rectificaties import OVERLAY, overlay
 from .sjabloonsets import Sjabloonset, TemplateSet
 from .veilige_sets import SetLoader
 
@@ -58,11 +60,18 @@ class Document:
 
 
 @functools.lru_cache(maxsize=16)
-def environment(keten: tuple[TemplateSet, ...]) -> SandboxedEnvironment:
-    """One environment per chain of sets, so compiled templates are reused across dossiers."""
+def environment(keten: tuple[TemplateSet, ...], laag: tuple[tuple[str, str], ...] = ()) -> SandboxedEnvironment:
+    """One environment per chain of sets, so compiled templates are reused across dossiers.
+
+    ``laag``: in-memory templates in front of the chain (the block texts of rectificaties), which
+    reach the unchanged chain as ``!~/<name>``.
+    """
+    prefixes = {f"!{s.naam}": SetLoader(str(s.map)) for s in keten}
+    if laag:
+        prefixes[OVERLAY] = SetLoader([str(s.map) for s in keten])
     loader = jinja2.ChoiceLoader(
-        [SetLoader([str(s.map) for s in keten]),
-         jinja2.PrefixLoader({f"!{s.naam}": SetLoader(str(s.map)) for s in keten}, delimiter="/")]
+        [*([jinja2.DictLoader(dict(laag))] if laag else []), SetLoader([str(s.map) for s in keten]),
+         jinja2.PrefixLoader(prefixes, delimiter="/")]
     )
     env = SandboxedEnvironment(
         loader=loader,
@@ -89,22 +98,30 @@ def plan_documents(d: Dossier, afgeleid: Afgeleid) -> list[tuple[str, str, str, 
 
 
 def render_documents(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status: str, file: str,
-                     figuren: Mapping[str, Figuur] | None = None) -> list[Document]:
+                     figuren: Mapping[str, Figuur] | None = None, rectificaties: Rectificaties | None = None) -> list[Document]:
     """Render every document; template errors become coded diagnostics naming template and line.
 
     ``figuren``: the drawings a template may place with ``{{ figuur("naam") }}`` (none: it places nothing).
+    ``rectificaties``: the changes of the nota's (``d`` is then the version after the last one).
     """
     env = environment(sjabloonset.keten)
     wrong = check_overrides(env, sjabloonset.keten)
     if wrong:
         raise DossierError(list(wrong))
-    base = {**document_context(d, afgeleid, status), "figuren": dict(figuren or {})}
+    if rectificaties is not None:
+        env = environment(sjabloonset.keten, overlay(env, list(rectificaties.lijst)))
+    base = {**document_context(d, afgeleid, status, rectificaties), "figuren": dict(figuren or {})}
     documents = []
-    for soort, naam, template_name, extra in plan_documents(d, afgeleid):
+    plan = plan_documents(d, afgeleid)
+    for soort, naam, template_name, extra in sorted(plan, key=lambda p: p[0] == "nota-van-inlichtingen"):  # a nota quotes replaced texts
+        if rectificaties is not None and soort == "nota-van-inlichtingen":
+            extra = {**extra, "d": rectificaties.na_ronde(extra["ronde"].ronde)}  # each nota as the dossier stood then
         variables = {**base, **extra}
         try:
             template = env.get_template(template_name)
             markdown = template.render(variables)
+            if base["gewijzigd"] and soort != "nota-van-inlichtingen":
+                markdown = env.get_template("gewijzigd.md.j2").render(variables) + "\n" + markdown
         except jinja2.TemplateSyntaxError as exc:
             raise DossierError([make("D402", Location(file), sjabloon=exc.name or template_name, regel=exc.lineno, reden=exc.message)]) from None
         except jinja2.TemplateNotFound as exc:
@@ -116,7 +133,8 @@ def render_documents(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, s
             raise DossierError([make("D401", Location(file), sjabloon=where, regel=line, reden=_dutch(str(exc)))]) from None
         titel, ondertitel, datum = _titles(d, soort, extra, base)
         documents.append(Document(soort, naam, titel, tidy(markdown), ondertitel, datum))
-    return documents
+    order = [p[1] for p in plan]
+    return sorted(documents, key=lambda doc: order.index(doc.naam))
 
 
 def _titles(d: Dossier, soort: str, extra: dict[str, Any], base: dict[str, Any]) -> tuple[str, str, str]:

@@ -85,7 +85,7 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
                 dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
     sjabloonset = resolve(a.sjabloonset, a.logo)
     figures = figuren(dossier, afgeleid)
-    documents = render_documents(dossier, afgeleid, sjabloonset, status, path, figures)
+    documents = render_documents(dossier, afgeleid, sjabloonset, status, path, figures, checked.rectificaties)
     files = produce(documents, meta, formats, sjabloonset, figures)
     files[OVERZICHT] = overzicht_html(Path(path).name, checked.diagnostics, dossier, afgeleid, documents, files, document.sha256)
     files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT)
