@@ -86,11 +86,47 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--streng", action="store_true", help="controleer de eForms-aankondiging ook met de Schematron-regels van de eForms SDK")
     export.add_argument("--bouw", default="build", metavar="MAP", help="map met een eerdere bouw, voor de documenten met hun hash (standaard: build)")
 
+    _add_vragen(commands)
+
     explain = commands.add_parser("uitleg", help="leg een meldingscode uit, of toon alle codes")
     explain.add_argument("code", nargs="?", metavar="CODE", help="bijvoorbeeld D301")
 
     commands.add_parser("schema", help="druk het JSON Schema van het dossierformaat af (voor de editor)")
     return parser
+
+
+def _add_vragen(commands: argparse._SubParsersAction) -> None:
+    """``dossier vragen formulier|importeer|exporteer``: questions and answers as data (issue 13)."""
+    vragen = commands.add_parser("vragen", help="vragenformulier maken, vragen van inschrijvers inlezen, een beantwoorde ronde uitvoeren")
+    sub = vragen.add_subparsers(dest="vragen_opdracht", title="opdrachten", metavar="OPDRACHT", parser_class=_Parser, required=True)
+    form = sub.add_parser("formulier", help="schrijf het vragenformulier (.xlsx) voor de volgende vragenronde")
+    form.add_argument("file", metavar="DOSSIER", help="het dossierbestand (.yaml)")
+    form.add_argument("--uit", metavar="BESTAND", help="het .xlsx-bestand (standaard: naast het dossier)")
+    read = sub.add_parser("importeer", help="zet de vragen uit ingevulde formulieren (.xlsx of .csv) als één anonieme ronde in het dossier")
+    read.add_argument("file", metavar="DOSSIER", help="het dossierbestand (.yaml); commentaar en opmaak blijven staan")
+    read.add_argument("vragen", nargs="+", metavar="VRAGEN", help="een of meer ingevulde formulieren (.xlsx of .csv), bijvoorbeeld één per inschrijver")
+    read.add_argument("--ronde", type=_round_number, metavar="N", help="de ronde (standaard: een nieuwe, of de laatste als die nog geen vragen heeft)")
+    read.add_argument("--inschrijvers", metavar="NAMEN", help="namen van inschrijvers, gescheiden door komma's, om de vragen op anonimiteit te controleren (worden niet opgeslagen)")
+    read.add_argument("--datum", type=_iso_date, metavar="JJJJ-MM-DD", help="publicatiedatum van een nieuwe nota (standaard: de laatste dag voor antwoorden)")
+    export = sub.add_parser("exporteer", help="schrijf de vragen en antwoorden van een ronde als .xlsx, naast de nota")
+    export.add_argument("file", metavar="DOSSIER", help="het dossierbestand (.yaml)")
+    export.add_argument("--ronde", type=_round_number, required=True, metavar="N", help="de ronde")
+    export.add_argument("--uit", metavar="BESTAND", help="het .xlsx-bestand (standaard: naast het dossier)")
+
+
+def _round_number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen rondenummer (1, 2, 3, ...)")
+    return int(text)
+
+
+def _iso_date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum in de vorm JJJJ-MM-DD") from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -135,6 +171,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .opdrachten.exporteer import command_export
 
         return command_export(args.file, args.formaat, args.uit, args.streng, args.bouw)
+    if args.command == "vragen":
+        from .opdrachten.vragen import command_vragen
+
+        return command_vragen(args)
     if args.command == "uitleg":
         from .opdrachten.uitleg import command_explain
 
