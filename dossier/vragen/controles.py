@@ -66,8 +66,7 @@ def anonymity(regel: Regel, tenderers: list[Naam]) -> list[Diagnostic]:
     findings = [make("D682", where, waarde=m.group()) for m in EMAIL.finditer(regel.vraag)]
     findings += [make("D683", where, waarde=m.group().strip()) for m in PHONE.finditer(EMAIL.sub(" ", regel.vraag))]
     for name in tenderers:
-        pattern = r"(?<!\w)" + r"[\s\-]+".join(map(re.escape, name.tekst.split())) + r"(?!\w)"
-        found = re.search(pattern, regel.vraag, re.IGNORECASE)
+        found = _name_pattern(name.tekst).search(regel.vraag)
         if found:
             findings.append(make("D684", where, naam=found.group(), herkomst=name.herkomst))
     for match in SELF.finditer(regel.vraag):
@@ -75,6 +74,18 @@ def anonymity(regel: Regel, tenderers: list[Naam]) -> list[Diagnostic]:
         if who.split()[0].lower() not in ROLES:
             findings.append(make("D685", where, tekst=match.group().strip()))
     return findings
+
+
+def _name_pattern(core: str) -> re.Pattern[str]:
+    """A name with the legal form it may carry in the text; a one-word name only with a capital ('Samen', not 'samen')."""
+    words = core.split()
+    if len(words) == 1:
+        body = re.escape(core[0].upper()) + "(?i:" + re.escape(core[1:]) + ")"
+    else:
+        body = "(?i:" + r"[\s\-]+".join(map(re.escape, words)) + ")"
+    prefix = r"(?:(?i:stichting|vereniging|coöperatie|cooperatie)\s+)?"
+    suffix = r"(?:,?\s*(?i:b\.?\s?v\.?|n\.?\s?v\.?|u\.?\s?a\.?)(?!\w))?"
+    return re.compile(r"(?<!\w)" + prefix + body + r"(?!\w)" + suffix)
 
 
 def _normal(text: str) -> str:

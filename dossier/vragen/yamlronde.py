@@ -144,7 +144,7 @@ def _place(doc: Any, lines: list[str], new_round: bool, name: str) -> Plek:
             raise DossierError([make("D691", Location(name, "inlichtingen.vragen", key_line + 1),
                                      reden="de laatste ronde heeft 'vragen' zonder lijst in blokvorm")])
         # 'vragen: []' or 'vragen:' with nothing: the key stays, its empty value goes, the questions follow it
-        rewritten = f"{empty.group(1)}vragen:{(' ' + empty.group(2)) if empty.group(2) else ''}"
+        rewritten = re.sub(r"(vragen:)[ \t]*(?:\[\s*\]|~|null)", r"\1", lines[key_line].rstrip("\r\n"), count=1)
         return Plek(key_line + 1, key_line + 1, col + 2, replace=(key_line, rewritten))
     if not hasattr(vragen, "fa") or vragen.fa.flow_style():
         raise DossierError([make("D691", Location(name, "inlichtingen.vragen", last.lc.key("vragen")[0] + 1),
