@@ -108,6 +108,10 @@ def lees(path: Path, display: str) -> Gelezen:
     for magic, what in ((b"%PDF", "een PDF-bestand"), (b"{\\rtf", "een RTF-bestand"), (b"\x89PNG", "een afbeelding")):
         if data.startswith(magic):
             raise DossierError([make("D671", Location(display), reden=what)])
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        raise DossierError([make("D671", Location(display), reden="het is geen zip-archief, dus geen Excel-werkmap")])
+    if path.suffix.lower() not in (".csv", ".txt", ".tsv"):
+        raise DossierError([make("D671", Location(display), reden=f"dossier leest .xlsx en .csv, geen {path.suffix or 'bestand zonder extensie'}")])
     return _csv(data, display)
 
 
