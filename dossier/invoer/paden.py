@@ -32,6 +32,10 @@ VERBODEN = ("inlichtingen",)  # the rounds themselves are not changed by a round
 _SYNONIEMEN = {"sluitingsdatum": "inschrijving", "sluiting": "inschrijving", "deadline": "inschrijving",
                "uiterste_datum": "inschrijving", "weging": "criteria", "wegingen": "criteria", "waarde": "raming"}
 MISSING = object()
+_ONE = {"percelen": "perceel", "criteria": "criterium", "subcriteria": "subcriterium", "verlengingsopties": "verlengingsoptie",
+        "niveaus": "niveau", "ambities": "ambitie", "resultaten": "resultaat", "indicatoren": "indicator", "partijen": "partij",
+        "geschiktheidseisen": "geschiktheidseis", "overige": "mijlpaal", "overige_bijlagen": "bijlage", "fasen": "fase",
+        "evaluatiemomenten": "evaluatiemoment", "begrippen": "begrip", "tarieven": "tarief"}
 
 
 class PadFout(Exception):
@@ -133,9 +137,10 @@ def resolve(text: str, data: dict[str, Any]) -> Doel:
         index = _index(part[0], value)
         path.append(index)
         item = value[index]
-        qualifiers.append(f"{path[-2]} {item['id']}" if isinstance(item, dict) and "id" in item else f"nr. {index + 1}")
+        one = _ONE.get(str(path[-2]), str(path[-2]).replace("_", " "))
+        qualifiers.append(f"{one} {item['id']}" if isinstance(item, dict) and "id" in item else f"{one} {index + 1}")
         value, model, kind = item, _unwrap(item_type), _kind(item_type)
-    onderdeel = label + (f" ({', '.join(str(q).replace('_', ' ') for q in qualifiers)})" if qualifiers else "")
+    onderdeel = label + (f" ({', '.join(qualifiers)})" if qualifiers else "")
     return Doel(tuple(path), onderdeel, kind, str(path[0]))
 
 
