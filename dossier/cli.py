@@ -86,6 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--streng", action="store_true", help="controleer de eForms-aankondiging ook met de Schematron-regels van de eForms SDK")
     export.add_argument("--bouw", default="build", metavar="MAP", help="map met een eerdere bouw, voor de documenten met hun hash (standaard: build)")
 
+    compare = commands.add_parser("vergelijk", aliases=["compare"], help="toon wat er tussen twee versies veranderde en maak de wijzigingen in Word en PDF")
+    compare.add_argument("oud", metavar="OUD", help="de oude versie: een dossierbestand (.yaml) of een bouwmap")
+    compare.add_argument("nieuw", metavar="NIEUW", help="de nieuwe versie, van dezelfde soort als OUD")
+    compare.add_argument("--uit", default="build", metavar="MAP", help="uitvoermap (standaard: build); de wijzigingen komen in MAP/<dossier>-wijzigingen")
+    compare.add_argument("--formaten", default="docx,pdf", metavar="LIJST", help="docx en/of pdf, gescheiden door komma's (standaard: docx,pdf)")
+    compare.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="samenvatting als tekst (standaard) of JSON")
+
     _add_vragen(commands)
 
     explain = commands.add_parser("uitleg", help="leg een meldingscode uit, of toon alle codes")
@@ -171,6 +178,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from .opdrachten.exporteer import command_export
 
         return command_export(args.file, args.formaat, args.uit, args.streng, args.bouw)
+    if args.command in ("vergelijk", "compare"):
+        from .opdrachten.vergelijk import command_compare
+
+        return command_compare(args.oud, args.nieuw, args.uit, args.formaten, args.formaat)
     if args.command == "vragen":
         from .opdrachten.vragen import command_vragen
 

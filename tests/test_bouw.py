@@ -10,24 +10,13 @@ from pathlib import Path
 
 import docx
 import pytest
+from conftest import EXAMPLES
 from helpers import ROOT
 from pypdf import PdfReader
 
 from dossier.opdrachten.bouw import build_file
 
-EXAMPLES = sorted((ROOT / "voorbeelden").glob("*.yaml"))
 GOLDEN = ROOT / "tests" / "gouden"
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("bouw")
-    folders = {}
-    for example in EXAMPLES:
-        code, findings = build_file(str(example), out, ["docx", "pdf", "md"], "concept")
-        assert code == 0, [d.to_text() for d in findings]
-        folders[example.stem] = out / example.stem
-    return folders
 
 
 def docx_text(path: Path) -> str:
@@ -185,10 +174,11 @@ def test_alphen_yearly_value(built):
 def test_wageningen_52_results_in_the_annex(built):
     path = built["wageningen"] / "bijlage-a-resultaatafspraken.docx"
     document = docx.Document(str(path))
-    results = [p.text for p in document.paragraphs if p.style.name == "Heading 2" and p.text.startswith("Resultaat ")]
-    assert len(results) == 52
     ambitions = [p.text for p in document.paragraphs if p.style.name == "Heading 1" and p.text.startswith("Ambitie ")]
     assert len(ambitions) == 5
+    assert len(document.tables) == 5  # one table of results per ambition
+    results = [row.cells[0].text for table in document.tables for row in table.rows[1:] if row.cells[0].text]
+    assert len(results) == 52 and results[0].startswith("R01 ")
     assert "52 beoogde resultaten" in flat(pdf_text(built["wageningen"] / "bijlage-a-resultaatafspraken.pdf"))
     nota = docx_text(built["wageningen"] / "nota-van-inlichtingen-1.docx")
     assert "exclusief btw" in nota and "Rectificaties" in nota

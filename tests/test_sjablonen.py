@@ -173,7 +173,7 @@ def test_a_font_warning_fails_the_build_and_keeps_previous_output(tmp_path, sets
     own = sets / "lettertype"
     (own / "huisstijl").mkdir(parents=True)
     style = (sets / "basis" / "huisstijl" / "pdf.typ").read_text("utf-8")
-    (own / "huisstijl" / "pdf.typ").write_text(style.replace('font: "Libertinus Serif"', 'font: "Bestaat Niet Sans"'), "utf-8")
+    (own / "huisstijl" / "pdf.typ").write_text(style.replace('font: stijl.lettertype', 'font: "Bestaat Niet Sans"'), "utf-8")
     code, findings = build_file(str(_dossier(tmp_path, **{"aanbesteding.sjabloonset": "lettertype"})), out, ["pdf"], "concept")
     assert code == 1 and findings[0].code == "D503" and "bestaat niet sans" in findings[0].message.lower()
     assert {p.name: p.read_bytes() for p in (out / "gemeente").iterdir()} == before

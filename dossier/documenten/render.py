@@ -11,6 +11,7 @@ municipality override one block of the very template it replaces.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import sys
@@ -57,6 +58,7 @@ class Document:
     markdown: str
     ondertitel: str
     datum: str
+    dag: dt.date | None = None  # the document's own date (publication, date of the nota); None for annexes
 
 
 @functools.lru_cache(maxsize=16)
@@ -132,7 +134,8 @@ def render_documents(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, s
             where, line = _template_position(exc, template_name, sjabloonset.keten)
             raise DossierError([make("D401", Location(file), sjabloon=where, regel=line, reden=_dutch(str(exc)))]) from None
         titel, ondertitel, datum = _titles(d, soort, extra, base)
-        documents.append(Document(soort, naam, titel, tidy(markdown), ondertitel, datum))
+        dag = extra["ronde"].datum if soort == "nota-van-inlichtingen" else d.planning.publicatie if soort == "leidraad" else None
+        documents.append(Document(soort, naam, titel, tidy(markdown), ondertitel, datum, dag))
     order = [p[1] for p in plan]
     return sorted(documents, key=lambda doc: order.index(doc.naam))
 

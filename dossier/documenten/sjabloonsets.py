@@ -22,6 +22,7 @@ from pathlib import Path
 import yaml
 
 from ..diagnostics import DossierError, Location, make
+from .huisstijl import Huisstijl, read_house_style
 from .referentie import check_reference
 from .veilige_sets import check_pandoc_template, check_set
 
@@ -47,9 +48,10 @@ class Sjabloonset:
 
     wortel: Path  # the template root all sets live in
     keten: tuple[TemplateSet, ...]
-    referentie: Path  # Word reference document (styles, numbering, header, footer)
+    referentie: Path | None  # a set's own Word reference document; None: generated from the house style
     pdf_sjabloon: Path  # pandoc template for Typst
     logo: Path | None
+    huisstijl: Huisstijl
 
     @property
     def naam(self) -> str:
@@ -87,8 +89,8 @@ def _settings(folder: Path) -> dict:
         data = yaml.safe_load(path.read_text("utf-8")[:65536]) or {}
     except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
         raise DossierError([make("D407", where, reden=str(exc).splitlines()[0])]) from None
-    if not isinstance(data, dict) or set(data) - {"versie", "erft_van", "omschrijving"}:
-        raise DossierError([make("D407", where, reden="alleen 'versie', 'erft_van' en 'omschrijving' zijn toegestaan")])
+    if not isinstance(data, dict) or set(data) - {"versie", "erft_van", "omschrijving", "huisstijl"}:
+        raise DossierError([make("D407", where, reden="alleen 'versie', 'erft_van', 'omschrijving' en 'huisstijl' zijn toegestaan")])
     return data
 
 
@@ -124,8 +126,10 @@ def resolve(sjabloonset: str | None, logo: str | None = None) -> Sjabloonset:
     """The template set of a dossier with its house-style files, read once per build."""
     root = template_root()
     sets = chain(sjabloonset, root)
-    reference = _house_style(root, sets, "referentie.docx")
-    check_reference(reference)  # nothing remote, no macros, no DTD: it is copied into every .docx
+    reference = None  # no file of its own: generated from the house style
+    if any((s.map / "huisstijl" / "referentie.docx").is_file() for s in sets):
+        reference = _house_style(root, sets, "referentie.docx")
+        check_reference(reference)  # nothing remote, no macros, no DTD: it is copied into every .docx
     template = _house_style(root, sets, "pdf.typ")
     check_pandoc_template(template.parent.parent, template)
     return Sjabloonset(
@@ -134,4 +138,5 @@ def resolve(sjabloonset: str | None, logo: str | None = None) -> Sjabloonset:
         referentie=reference,
         pdf_sjabloon=template,
         logo=_house_style(root, sets, logo, "D406") if logo else None,
+        huisstijl=read_house_style([(s.map, _settings(s.map)) for s in sets]),
     )

@@ -15,14 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, DossierError, Location, make, summary
-from ..documenten.render import render_documents
-from ..documenten.sjabloonsets import resolve
+from ..documenten.figuren import Figuur
+from ..documenten.render import Document, render_documents
+from ..documenten.sjabloonsets import Sjabloonset, resolve
 from ..overzicht import figuren, overzicht_html
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
 from ..uitvoer.write import check_target, output_root, write_output
 from ..uitwisseling import FORMATS as EXPORTS, TITLES, build_exports
-from .controleer import check_file
+from .controleer import Controle, check_file
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 OVERZICHT = "overzicht.html"
@@ -70,23 +71,48 @@ def build_file(path: str | Path, out_root: Path, formats: list[str], status: str
     return result.afsluitcode, result.meldingen
 
 
-def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[int, list[Diagnostic]]:
+@dataclass(frozen=True)
+class Gerenderd:
+    """A checked dossier rendered to Markdown, with what ``produce`` needs to write it (also for ``vergelijk``)."""
+
+    controle: Controle
+    meta: Meta
+    sjabloonset: Sjabloonset
+    documents: list[Document]
+    figuren: dict[str, Figuur]  # the drawings the documents place (timeline, escalation ladder)
+
+
+def render_file(path: str, status: str) -> tuple[Controle, Gerenderd | None]:
+    """Check and render one dossier file; None when the check found errors."""
     checked = check_file(path)
-    if not checked.ok:
-        return checked.exit_code or 1, checked.diagnostics
-    dossier, document, afgeleid = checked.dossier, checked.document, checked.afgeleid
-    assert dossier is not None and document is not None and afgeleid is not None
-    name = output_name(Path(path))
-    target = out_root / name
-    check_target(target, path)  # refuse early: a folder dossier did not make is never touched
+    return checked, render_checked(checked, path, status) if checked.ok else None
+
+
+def render_checked(checked: Controle, path: str, status: str) -> Gerenderd:
+    """Render a dossier that passed the check: its metadata, template set and Markdown documents."""
+    dossier, afgeleid = checked.dossier, checked.afgeleid
+    assert dossier is not None and afgeleid is not None
     day = afgeleid.peildatum or dt.date(2000, 1, 1)
     a = dossier.aanbesteding
     meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
                 dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
     sjabloonset = resolve(a.sjabloonset, a.logo)
     figures = figuren(dossier, afgeleid)
-    documents = render_documents(dossier, afgeleid, sjabloonset, status, path, figures, checked.rectificaties)
+    return Gerenderd(checked, meta, sjabloonset, render_documents(dossier, afgeleid, sjabloonset, status, path, figures,
+                                                                     checked.rectificaties), figures)
+
+
+def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[int, list[Diagnostic]]:
+    checked = check_file(path)
+    if not checked.ok:
+        return checked.exit_code or 1, checked.diagnostics
+    assert checked.document is not None
+    target = out_root / output_name(Path(path))
+    check_target(target, path)  # refuse early: a folder dossier did not make is never touched
+    rendered = render_checked(checked, path, status)
+    meta, sjabloonset, documents, figures = rendered.meta, rendered.sjabloonset, rendered.documents, rendered.figuren
     files = produce(documents, meta, formats, sjabloonset, figures)
+    dossier, afgeleid, document = checked.dossier, checked.afgeleid, checked.document
     files[OVERZICHT] = overzicht_html(Path(path).name, checked.diagnostics, dossier, afgeleid, documents, files, document.sha256)
     files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT)
     exports, notes = build_exports(formats, dossier, afgeleid, document, path, files["manifest.json"])

@@ -1,4 +1,4 @@
-"""The manifest of a build: input hash, template sets with their versions and hashes, every file."""
+"""The manifest of a build: input hash, template sets, pandoc and Typst versions, every file with its hash."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from ..documenten.render import Document
 from ..documenten.sjabloonsets import Sjabloonset
 from ..documenten.veilige_sets import set_files
 from .formaten import Meta
+from .pandoc import pandoc_version
+from .pdf import typst_version
 
 
 def template_set_info(sjabloonset: Sjabloonset) -> dict[str, object]:
@@ -55,6 +57,7 @@ def manifest(documents: list[Document], files: dict[str, bytes], input_sha256: s
         "status": meta.status,
         "sjabloonset": template_set_info(sjabloonset),
         "gemaakt_met": f"dossier {__version__}",
+        "hulpmiddelen": {"pandoc": pandoc_version(), "typst": typst_version()},
         "documenten": entries,
     }
     return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -43,6 +43,14 @@ def run(args: list[str], data: bytes, epoch: int, document: str) -> bytes:
     return done.stdout
 
 
+@cache
+def pandoc_version() -> str:
+    """The version of the bundled pandoc, for the manifest (other versions may give other bytes)."""
+    done = subprocess.run([pandoc_path(), "--version"], capture_output=True, timeout=60)
+    first = done.stdout.decode("utf-8", "replace").splitlines()[:1]
+    return first[0].split()[-1] if first else "onbekend"
+
+
 def markdown_to_ast(markdown: str, epoch: int, document: str) -> dict[str, Any]:
     out = run(["--from", READER, "--to", "json"], markdown.encode("utf-8"), epoch, document)
     return json.loads(out)
@@ -59,16 +67,28 @@ def inlines(text: str) -> dict[str, Any]:
     return {"t": "MetaInlines", "c": parts}
 
 
-def with_meta(ast: dict[str, Any], fields: dict[str, str | bool]) -> bytes:
+MetaValue = str | bool | list[dict[str, str]]
+
+
+def meta_value(value: MetaValue) -> dict[str, Any]:
+    """A flag, a plain text, or a list of records of plain texts (the rows of the cover block)."""
+    if isinstance(value, bool):
+        return {"t": "MetaBool", "c": value}
+    if isinstance(value, list):
+        return {"t": "MetaList", "c": [{"t": "MetaMap", "c": {k: inlines(v) for k, v in item.items()}} for item in value]}
+    return inlines(value)
+
+
+def with_meta(ast: dict[str, Any], fields: dict[str, MetaValue]) -> bytes:
     meta = dict(ast.get("meta", {}))
     for key, value in fields.items():
-        meta[key] = {"t": "MetaBool", "c": value} if isinstance(value, bool) else inlines(value)
+        meta[key] = meta_value(value)
     return json.dumps({**ast, "meta": meta}, ensure_ascii=False).encode("utf-8")
 
 
-def ast_to_docx(ast_json: bytes, reference: Path, epoch: int, document: str, toc_depth: int = 2) -> bytes:
-    return run(["--from", "json", "--to", "docx", "--toc", f"--toc-depth={toc_depth}", f"--reference-doc={reference}", "-o", "-"],
-               ast_json, epoch, document)
+def ast_to_docx(ast_json: bytes, reference: Path, epoch: int, document: str) -> bytes:
+    """The text only: cover, contents and properties are added by ``word``."""
+    return run(["--from", "json", "--to", "docx", f"--reference-doc={reference}", "-o", "-"], ast_json, epoch, document)
 
 
 def ast_to_typst(ast_json: bytes, template: Path, epoch: int, document: str) -> str:

@@ -1,76 +1,123 @@
-"""Word post-processing with python-docx: what pandoc cannot do from a reference document.
+"""Word post-processing on the package's parts with lxml: what pandoc cannot do from a reference document.
 
-Per document: the header text (kenmerk and title), core properties (title, subject, kenmerk as
-keywords, version, status), a page break after the table of contents; then a deterministic
-re-zip, because python-docx stamps the current time on every zip entry.
+Per document: the body (``wordtekst``: cover or heading block, contents, tables, Dutch styles), the
+header text (kenmerk and title), the logo as a picture part, honest properties (the document's own
+date, no stale application statistics, only kenmerk/versie/status as custom properties), the house
+settings (compatibility mode 15, Dutch separators); then a deterministic zip (fixed timestamps).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
-from pathlib import Path
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
-import docx
-from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
-from docx.shared import Cm
+from .. import __version__
+from ..documenten.huisstijl import Huisstijl
+from .logo import Logo
+from .ooxml import DECLARATION, W_NS, local, parse, read_package, serialise, w, write_package
+from .referentie import settings_xml
+from .wordtekst import Voorwerk, finish_body
 
-FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-
-
-def finish_docx(data: bytes, *, header: str, title: str, subject: str, kenmerk: str, version: str,
-                status: str, author: str, moment: dt.datetime, logo: Path | None = None) -> bytes:
-    document = docx.Document(io.BytesIO(data))
-    if logo is not None and document.paragraphs:
-        document.paragraphs[0].insert_paragraph_before().add_run().add_picture(str(logo), width=Cm(4))
-    for section in document.sections:
-        paragraphs = section.header.paragraphs
-        if paragraphs:
-            paragraphs[0].text = header
-    props = document.core_properties
-    props.title = title
-    props.subject = subject
-    props.keywords = kenmerk
-    props.version = version
-    props.content_status = status
-    props.author = author
-    props.last_modified_by = author
-    props.identifier = kenmerk
-    props.created = moment
-    props.modified = moment
-    props.revision = 1
-    _page_break_after_toc(document)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return rezip(buffer.getvalue())
+_LOGO_RID = "rIdHuisstijlLogo"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PROPERTY = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
 
-def _page_break_after_toc(document: docx.document.Document) -> None:
-    body = document.element.body
-    for sdt in body.iterchildren(qn("w:sdt")):
-        paragraph = OxmlElement("w:p")
-        run = OxmlElement("w:r")
-        brk = OxmlElement("w:br")
-        brk.set(qn("w:type"), "page")
-        run.append(brk)
+@dataclass(frozen=True)
+class Eigenschappen:
+    """The document properties Word shows (File > Info) and DOCPROPERTY fields can quote."""
+
+    titel: str
+    onderwerp: str
+    kenmerk: str
+    versie: str
+    status: str
+    auteur: str
+    moment: dt.datetime  # the document's own date
+
+
+def finish_docx(data: bytes, *, header: str, voorwerk: Voorwerk, eigenschappen: Eigenschappen, huisstijl: Huisstijl,
+                logo: Logo | None = None) -> bytes:
+    names, parts = read_package(data)
+    document = parse(parts["word/document.xml"])
+    finish_body(document, voorwerk, huisstijl, logo, _LOGO_RID)
+    parts["word/document.xml"] = serialise(document)
+    _set_header(parts, header, document)
+    if logo is not None and voorwerk.omslag:
+        media = f"word/media/huisstijl-logo.{logo.extension}"
+        parts[media] = logo.data
+        names.append(media)
+        _add(parts, "word/_rels/document.xml.rels", "</Relationships>",
+             f'<Relationship Id="{_LOGO_RID}" Type="{_REL}/image" Target="media/huisstijl-logo.{logo.extension}"/>')
+        if f'Extension="{logo.extension}"' not in parts["[Content_Types].xml"].decode():
+            _add(parts, "[Content_Types].xml", "<Override ",
+                 f'<Default Extension="{logo.extension}" ContentType="image/{logo.extension}"/>')
+    parts["word/settings.xml"] = settings_xml(huisstijl).encode()
+    parts["docProps/core.xml"] = core_xml(eigenschappen).encode()
+    parts["docProps/app.xml"] = app_xml(eigenschappen.auteur).encode()
+    parts["docProps/custom.xml"] = custom_xml(eigenschappen).encode()
+    return write_package(names, parts)
+
+
+def _add(parts: dict[str, bytes], name: str, marker: str, xml: str) -> None:
+    text = parts[name].decode()
+    parts[name] = text.replace(marker, xml + marker, 1).encode()
+
+
+def _set_header(parts: dict[str, bytes], header: str, document) -> None:
+    """The default header (pages 2 and on) gets kenmerk and title; the first page keeps its empty header."""
+    rels = parse(parts["word/_rels/document.xml.rels"])
+    targets = {r.get("Id"): r.get("Target") for r in rels}
+    for reference in document.iter(w("headerReference")):
+        if reference.get(w("type")) != "default":
+            continue
+        name = f"word/{targets[reference.get(f'{{{_REL}}}id')]}"
+        part = parse(parts[name])
+        paragraph = part.find(w("p"))
+        for run in [c for c in paragraph if local(c) != "pPr"]:
+            paragraph.remove(run)
+        run = parse(f'<w:r xmlns:w="{W_NS}"><w:t xml:space="preserve">{escape(header)}</w:t></w:r>'.encode())
         paragraph.append(run)
-        sdt.addnext(paragraph)
-        return
+        parts[name] = serialise(part)
 
 
-def rezip(data: bytes) -> bytes:
-    """Same entries, same order, fixed timestamps and compression: same bytes for same content."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(item.filename), compresslevel=6)
-    return out.getvalue()
+def core_xml(e: Eigenschappen) -> str:
+    stamp = e.moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    fields = (
+        ("dc:title", e.titel), ("dc:subject", e.onderwerp), ("dc:creator", e.auteur), ("cp:keywords", e.kenmerk),
+        ("dc:identifier", e.kenmerk), ("dc:language", "nl-NL"), ("cp:lastModifiedBy", e.auteur), ("cp:revision", "1"),
+        ("cp:version", e.versie), ("cp:contentStatus", e.status),
+    )
+    body = "".join(f"<{tag}>{escape(value)}</{tag}>" for tag, value in fields)
+    return (
+        f'{DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f'{body}<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>'
+    )
 
 
-__all__ = ["finish_docx", "rezip"]
+def app_xml(organisatie: str) -> str:
+    """What made the file, and nothing Word would have to recount (pages, words)."""
+    return (
+        f'{DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<Application>dossier {__version__}</Application><DocSecurity>0</DocSecurity>"
+        f"<Company>{escape(organisatie)}</Company></Properties>"
+    )
+
+
+def custom_xml(e: Eigenschappen) -> str:
+    """Kenmerk, versie and status as custom properties, for DOCPROPERTY fields in a municipality's template."""
+    properties = "".join(
+        f'<property fmtid="{_PROPERTY}" pid="{pid}" name="{name}"><vt:lpwstr>{escape(value)}</vt:lpwstr></property>'
+        for pid, (name, value) in enumerate((("kenmerk", e.kenmerk), ("versie", e.versie), ("status", e.status)), start=2)
+    )
+    return (
+        f'{DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+        f'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{properties}</Properties>'
+    )
+
+
