@@ -191,3 +191,19 @@ def test_a_municipal_set_keeps_its_own_block_under_the_rectificatie(tmp_path, mo
     assert "## Klachten\n\nKlachten gaan naar het meldpunt van de regio\\." in guide and "gemeente X" not in guide
     nota = (folder / "nota-van-inlichtingen-1.md").read_text("utf-8")
     assert "> Klachten gaan naar het meldpunt van gemeente X." in nota
+
+
+def test_the_redline_between_the_versions_before_and_after_the_nota_shows_the_rectificatie(tmp_path):
+    """``vergelijk`` of the published dossier and the one with nota 1: the guide's redline carries the new date."""
+    from dossier.opdrachten.vergelijk import compare
+    from dossier.review.revisies import accepted_texts, rejected_texts
+
+    (tmp_path / "na").mkdir()
+    after = with_questions(tmp_path / "na", CLOSING)
+    result = compare(str(LEIDEN), str(after), tmp_path / "rl", ["docx"])
+    fields = {v.pad for v in result.samenvatting.velden}
+    assert {"planning.inschrijving", "aanbesteding.versie"} <= fields
+    redline = (result.map / "aanbestedingsleidraad-wijzigingen.docx").read_bytes()
+    new_text, old_text = "\n".join(accepted_texts(redline)), "\n".join(rejected_texts(redline))
+    assert "16 december 2019" in new_text and "16 december 2019" not in old_text
+    assert "2 december 2019" in old_text and "Versie 1.1, gewijzigd bij nota van inlichtingen 1." in new_text
