@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import zipfile
 from typing import Any
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -20,7 +19,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..uitvoer.word import rezip
+from ..uitvoer.ooxml import read_package, write_package
 
 RISKY = ("=", "+", "-", "@", "\t", "\r")
 BOLD = Font(bold=True)
@@ -58,15 +57,10 @@ def as_bytes(workbook: Workbook, moment: dt.datetime, title: str) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    patched = io.BytesIO()
-    with zipfile.ZipFile(patched, "w") as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "docProps/core.xml":
-                data = _MODIFIED.sub(lambda m: b"<dcterms:modified" + m.group(1) + b">" + stamp + b"</dcterms:modified>", data)
-            target.writestr(item.filename, data)
-    return rezip(patched.getvalue())
+    names, parts = read_package(buffer.getvalue())
+    parts["docProps/core.xml"] = _MODIFIED.sub(lambda m: b"<dcterms:modified" + m.group(1) + b">" + stamp + b"</dcterms:modified>",
+                                               parts["docProps/core.xml"])
+    return write_package(names, parts)
 
 
 def moment_of(day: dt.date | None) -> dt.datetime:
