@@ -61,6 +61,7 @@ def test_hostile_value_reaches_every_document_literally(tmp_path, value):
         "monitoring_en_evaluatie.evaluatiemomenten": [{"moment": value, "omschrijving": value}],
         "looptijd.motivering": value,
         "percelen[1].naam": value,
+        "gunningscriteria.criteria[0].naam": value,  # reaches the Beoordelingskader annex
     }
     source = write_case(tmp_path, "overal", apply_patch(read_yaml(CASES / "basis.yaml"), patch))
     code, findings = build_file(str(source), tmp_path / "uit", ["docx", "pdf"], "concept")

@@ -115,8 +115,11 @@ def test_the_notice_lists_what_is_still_to_be_filled_in():
 @pytest.mark.parametrize(("patch", "formaat", "expected"), [
     ({"procedure.soort": "meervoudig-onderhands", "raming.per_jaar": 40000, "percelen[0].raming.per_jaar": 15000,
       "percelen[1].raming.per_jaar": 25000}, "eforms", "D721"),
-    ({"procedure.soort": "subsidietender",
-      "procedure.subsidie": {"plafond": 300000, "verdeelmethode": "rangschikking", "wettelijke_grondslag": "Verordening"}},
+    ({"procedure.soort": "subsidietender",  # a valid subsidietender: no award decision, bid validity or court (D342)
+      "procedure.subsidie": {"plafond": 300000, "verdeelmethode": "rangschikking", "wettelijke_grondslag": "Verordening",
+                             "bestuursorgaan": "het college"},
+      "planning.gunningsbeslissing": None, "planning.ondertekening": None, "procedure.gestanddoeningstermijn_dagen": None,
+      "procedure.arrondissement": None},
      "ocds", "D723"),
 ])
 def test_invalid_combinations_give_coded_messages(tmp_path, patch, formaat, expected):

@@ -4,7 +4,9 @@ The rules, the template context, the summary (``controleer --samenvatting``) and
 read the same object, so no two places can disagree about a date or an amount. Nothing here is
 typed twice by the user: the end date, the window of every extension option, the maximum end
 date, the value over the maximum duration, the applicable threshold and regime, the dated terms
-and the end of the standstill period are all computed from the YAML and the tables in ``data/``.
+and legal vocabulary, and the legal dates (standstill, vervaltermijn, latest note of information,
+bid validity, each moved off weekends and public holidays) are all computed from the YAML and the
+tables in ``data/``.
 """
 
 from __future__ import annotations
@@ -17,19 +19,20 @@ from typing import Mapping
 
 from ..invoer.model import Dossier
 from .bijlagen import Annex, annexes
+from .kalender import Termijneinde
 from .looptijd import Term, Window, add_months, contract_term, period_end
 from .regime import (
     NATIONAL_PROCEDURES,
     NOT_PROCUREMENT,
     Regime,
-    information_days,
+    legal_texts,
     reference_date,
     regime,
-    standstill_end,
     terms_for,
     thresholds_for,
     thresholds_table,
 )
+from .termijnen import after_award, bid_validity, day_or_none, information_days, information_deadline, urgent
 from .waarde import total_value, value_over, yearly_value
 
 
@@ -53,8 +56,14 @@ class Afgeleid:
     percelen: tuple[PerceelWaarde, ...]
     regime: Regime
     termijnen: Mapping[str, object]  # the dated row of data/termijnen.yaml in force
+    rechtstekst: Mapping[str, object]  # the dated legal vocabulary of data/rechtsteksten.yaml in force
+    spoed: bool  # urgency (art. 2.74) shortens the terms of this European procedure
     inlichtingen_dagen: int
-    opschortende_termijn_einde: dt.date | None
+    inlichtingen_uiterlijk: Termijneinde | None  # the latest day for the last note of information
+    opschortende_termijn: Termijneinde | None
+    opschortende_termijn_einde: dt.date | None  # = opschortende_termijn.datum
+    vervaltermijn: Termijneinde | None  # the last day to serve a writ against the award decision
+    gestanddoening: Termijneinde | None  # the last day tenderers are bound to their tender
     bijlagen: tuple[Annex, ...]
     competitief: bool  # a procurement with a choice between tenderers (not open house or subsidy)
 
@@ -70,6 +79,10 @@ def afleiden(dossier: Dossier) -> Afgeleid:
     value = total_value(dossier, months)
     applicable = regime(dossier, value, day)
     terms = terms_for(day)
+    competitive = dossier.procedure.soort not in NOT_PROCUREMENT
+    is_urgent = urgent(dossier, applicable)
+    days = information_days(terms, applicable, is_urgent)
+    standstill = after_award(dossier, terms["opschortende_termijn"], competitive)
     lots = tuple(
         PerceelWaarde(p.id, p.raming.per_jaar if p.raming else None, value_over(p.raming, months)) for p in dossier.percelen
     )
@@ -81,14 +94,20 @@ def afleiden(dossier: Dossier) -> Afgeleid:
         percelen=lots,
         regime=applicable,
         termijnen=MappingProxyType(dict(terms)),
-        inlichtingen_dagen=information_days(terms, applicable),
-        opschortende_termijn_einde=standstill_end(dossier, terms),
+        rechtstekst=MappingProxyType(legal_texts(day)),
+        spoed=is_urgent,
+        inlichtingen_dagen=days,
+        inlichtingen_uiterlijk=information_deadline(dossier, days),
+        opschortende_termijn=standstill,
+        opschortende_termijn_einde=day_or_none(standstill),
+        vervaltermijn=after_award(dossier, terms["vervaltermijn"], competitive),
+        gestanddoening=bid_validity(dossier),
         bijlagen=annexes(dossier),
-        competitief=dossier.procedure.soort not in NOT_PROCUREMENT,
+        competitief=competitive,
     )
 
 
 __all__ = [
-    "Afgeleid", "Annex", "NATIONAL_PROCEDURES", "NOT_PROCUREMENT", "PerceelWaarde", "Regime", "Term", "Window",
+    "Afgeleid", "Annex", "NATIONAL_PROCEDURES", "NOT_PROCUREMENT", "PerceelWaarde", "Regime", "Term", "Termijneinde", "Window",
     "add_months", "afleiden", "period_end", "thresholds_for", "thresholds_table",
 ]

@@ -19,6 +19,8 @@ from ..documenten.figuren import Figuur
 from ..documenten.render import Document, render_documents
 from ..documenten.sjabloonsets import Sjabloonset, resolve
 from ..overzicht import figuren, overzicht_html
+from ..overzicht.figuren import stijl_voor
+from ..regels import check
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
 from ..uitvoer.write import check_target, output_root, write_output
@@ -97,7 +99,7 @@ def render_checked(checked: Controle, path: str, status: str) -> Gerenderd:
     meta = Meta(a.titel, a.kenmerk, a.versie, status, a.aanbestedende_dienst.naam,
                 dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc))
     sjabloonset = resolve(a.sjabloonset, a.logo)
-    figures = figuren(dossier, afgeleid)
+    figures = figuren(dossier, afgeleid, stijl_voor(sjabloonset.huisstijl))
     return Gerenderd(checked, meta, sjabloonset, render_documents(dossier, afgeleid, sjabloonset, status, path, figures,
                                                                      checked.rectificaties), figures)
 
@@ -106,7 +108,11 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
     checked = check_file(path)
     if not checked.ok:
         return checked.exit_code or 1, checked.diagnostics
-    assert checked.document is not None
+    assert checked.dossier is not None and checked.document is not None and checked.afgeleid is not None
+    if status == "definitief":  # a published document may not carry a gap a concept shows in plain sight
+        blocking = check(checked.dossier, checked.document, checked.afgeleid, definitief=True)
+        if any(d.is_error for d in blocking):
+            return 1, checked.diagnostics + blocking
     target = out_root / output_name(Path(path))
     check_target(target, path)  # refuse early: a folder dossier did not make is never touched
     rendered = render_checked(checked, path, status)

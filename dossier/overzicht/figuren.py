@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..afleiding import Afgeleid
 from ..documenten.figuren import Figuur
+from ..documenten.huisstijl import Huisstijl
 from ..invoer.model import Dossier
 from . import ladder, tijdlijn
 from .svg import DOCUMENT, Stijl
@@ -25,3 +26,15 @@ def figuren(d: Dossier, afgeleid: Afgeleid, stijl: Stijl = DOCUMENT) -> dict[str
         steps = ladder.treden(d.escalatiemodel)
         found["escalatie"] = Figuur("escalatie", "Escalatieladder", ladder.beschrijving(steps), ladder.tekening(d.escalatiemodel, stijl))
     return found
+
+
+def stijl_voor(huisstijl: Huisstijl) -> Stijl:
+    """Figures in the documents use the house font and colours, as the text around them does."""
+    return Stijl(f"{huisstijl.lettertype}, {huisstijl.lettertype_vervanging}, sans-serif", False,
+                 f"#{huisstijl.kleur_koppen}", _lighter(huisstijl.kleur_koppen))
+
+
+def _lighter(colour: str, share: float = 0.45) -> str:
+    """``colour`` mixed with ``share`` white: the option periods beside the firm initial term."""
+    rgb = [int(colour[i:i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(c + (255 - c) * share):02X}" for c in rgb)

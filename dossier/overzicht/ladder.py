@@ -67,17 +67,17 @@ def tekening(model: Escalatiemodel, stijl: Stijl) -> str:
     for i, (step, box_h) in enumerate(zip(steps, heights)):
         x, y = MARGIN + i * dx, bottom - box_h
         final = step.soort == "eindforum"
-        fill = svg.HOUSE if final else "#ffffff"
+        fill = stijl.huis if final else "#ffffff"
         ink = "#ffffff" if final else svg.INK
         dash = "5 4" if step.soort == "mediation" else None
-        body.append(svg.rect(x, y, BOX_W, box_h, fill=fill, stroke=svg.HOUSE, stroke_width=1.5, stroke_dasharray=dash, rx=4))
+        body.append(svg.rect(x, y, BOX_W, box_h, fill=fill, stroke=stijl.huis, stroke_width=1.5, stroke_dasharray=dash, rx=4))
         head = svg.wrap(step.kop, BOX_W - 20, 12.5, max_lines=1)[0]
         body.append(svg.text(x + 10, y + 19, head, font_weight=700, font_size=12.5, fill=ink))
         for j, regel in enumerate(step.regels[:3]):
             body.append(svg.text(x + 10, y + 36 + j * 15, svg.wrap(regel, BOX_W - 20, 11, max_lines=1)[0], font_size=11, fill=ink))
         if i + 1 < n:  # the arrow from the top of this step up to the next one
             ax = x + BOX_W - 40
-            body.append(svg.line(ax, y, ax, y - GAP + 6, stroke=svg.HOUSE, stroke_width=1.5))
-            body.append(svg.path(f"M{svg.num(ax - 5)} {svg.num(y - GAP + 7)}h10l-5 -7z", fill=svg.HOUSE))
+            body.append(svg.line(ax, y, ax, y - GAP + 6, stroke=stijl.huis, stroke_width=1.5))
+            body.append(svg.path(f"M{svg.num(ax - 5)} {svg.num(y - GAP + 7)}h10l-5 -7z", fill=stijl.huis))
         bottom = y - GAP
     return svg.document("escalatie", WIDTH, height, body, "Escalatieladder", beschrijving(steps), stijl)

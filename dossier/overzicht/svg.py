@@ -29,10 +29,12 @@ MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", 
 
 @dataclass(frozen=True)
 class Stijl:
-    """How a figure is drawn: its font, and whether it is for a document or the page."""
+    """How a figure is drawn: its font and colours, and whether it is for a document or the page."""
 
     font: str
     pagina: bool  # the page: ids must be unique in one HTML file, and the 'today' line is added there
+    huis: str = HOUSE  # bars, moments, the final forum: the colour of the documents' headings
+    licht: str = LIGHT  # option periods
 
 
 DOCUMENT = Stijl(FONT_DOCUMENT, False)

@@ -158,7 +158,7 @@ def tekening(t: Tijdlijn, stijl: Stijl) -> str:
     body.append(svg.line(X0, AXIS - 8, X1, AXIS - 8, stroke=svg.MUTED, stroke_width=1))
     top = AXIS
     for row, h in zip(t.rijen, heights):
-        body.extend(_row(row, top, x))
+        body.extend(_row(row, top, x, stijl))
         top += h
     data = None
     if stijl.pagina:  # the page marks today with a tiny script; the documents are dated, so never there
@@ -167,12 +167,12 @@ def tekening(t: Tijdlijn, stijl: Stijl) -> str:
     return svg.document(t.naam, WIDTH, height, body, t.titel, beschrijving(t), stijl, data)
 
 
-def _row(row: Balk | Moment, top: float, x) -> list[str]:
+def _row(row: Balk | Moment, top: float, x, stijl: Stijl) -> list[str]:
     name = svg.wrap(row.naam, LABEL - 8, 12, max_lines=1)[0]
     parts = [svg.text(6, top + 15, name, font_weight=600), svg.text(6, top + 30, row.datums, font_size=11, fill=svg.MUTED)]
     middle = top + 18
     if isinstance(row, Balk):
-        colour = svg.LIGHT if row.optie else svg.HOUSE
+        colour = stijl.licht if row.optie else stijl.huis
         left, right = x(row.begin), x(row.einde + dt.timedelta(days=1))
         parts.append(svg.rect(left, middle - BAR / 2, max(right - left, 2.0), BAR, fill=colour, class_="balk"))
         if row.aankondiging:
@@ -183,5 +183,5 @@ def _row(row: Balk | Moment, top: float, x) -> list[str]:
             parts.append(svg.path(f"M{svg.num(ax - 4)} {svg.num(middle - BAR / 2 - 7)}h8l-4 5z", fill=svg.INK))
     else:
         cx = x(row.datum)
-        parts.append(svg.path(f"M{svg.num(cx)} {svg.num(middle - 7)}l7 7l-7 7l-7 -7z", fill=svg.HOUSE, class_="moment"))
+        parts.append(svg.path(f"M{svg.num(cx)} {svg.num(middle - 7)}l7 7l-7 7l-7 -7z", fill=stijl.huis, class_="moment"))
     return parts

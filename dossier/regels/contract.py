@@ -15,7 +15,7 @@ def uea_gevraagd(ctx: Context) -> None:
     wat = [label for present, label in ((eisen.uitsluitingsgronden, "uitsluitingsgronden"),
                                         (eisen.geschiktheidseisen, "geschiktheidseisen")) if present]
     if wat:
-        ctx.report("D330", ("eisen",), on_key=True, wat=" en ".join(wat))
+        ctx.report("D330", ("eisen",), on_key=True, wat=" en ".join(wat), verklaring=ctx.afgeleid.rechtstekst["eigen_verklaring"])
 
 
 @rule("D331")
@@ -99,8 +99,8 @@ def bijlagen_volledig(ctx: Context) -> None:
     needed = []
     if ctx.competitive:
         needed += [("programma-van-eisen", "programma van eisen"), ("inkoopvoorwaarden", "algemene inkoopvoorwaarden")]
-    if contract and contract.verwerkt_persoonsgegevens:
-        needed.append(("verwerkersovereenkomst", "verwerkersovereenkomst"))
+    if contract and contract.verwerkt_persoonsgegevens:  # a 'bewerkersovereenkomst' before the AVG
+        needed.append(("verwerkersovereenkomst", str(ctx.afgeleid.rechtstekst["verwerkersovereenkomst"]).split(" als bedoeld")[0]))
     missing = [label for soort, label in needed if soort not in present]
     if missing:
         ctx.report("D336", ("contract",), on_key=True, ontbreekt=", ".join(missing))

@@ -10,7 +10,7 @@ from ..invoer.model import Gunningscriteria
 from . import Context, rule
 
 
-def _criteria_sets(ctx: Context) -> list[tuple[tuple, Gunningscriteria]]:
+def criteria_sets(ctx: Context) -> list[tuple[tuple, Gunningscriteria]]:
     """The tender's own criteria and every lot's own criteria, with their YAML paths."""
     sets = []
     if ctx.dossier.gunningscriteria is not None:
@@ -46,14 +46,14 @@ def maximum_percelen(ctx: Context) -> None:
 
 @rule("D316")
 def laagste_prijs_gemotiveerd(ctx: Context) -> None:
-    for path, criteria in _criteria_sets(ctx):
+    for path, criteria in criteria_sets(ctx):
         if criteria.basis != "bpkv" and criteria.motivering is None:
             ctx.report("D316", path + ("basis",), basis=criteria.basis)
 
 
 @rule("D317")
 def wegingen_sluiten(ctx: Context) -> None:
-    for path, criteria in _criteria_sets(ctx):
+    for path, criteria in criteria_sets(ctx):
         if not criteria.criteria:
             continue
         total = sum((c.weging for c in criteria.criteria), Decimal(0))
@@ -77,7 +77,7 @@ def criteria_volledig(ctx: Context) -> None:
     )
     if ctx.procedure == "open-house":
         return
-    sets = _criteria_sets(ctx)
+    sets = criteria_sets(ctx)
     covered = d.gunningscriteria is not None or (d.percelen and all(p.gunningscriteria for p in d.percelen))
     if needs_criteria and not covered:
         ctx.report("D318", ("gunningscriteria",), on_key=True, reden="er zijn geen gunningscriteria voor de opdracht")
@@ -87,5 +87,6 @@ def criteria_volledig(ctx: Context) -> None:
         for i, criterium in enumerate(criteria.criteria):
             if criterium.omschrijving is None:
                 ctx.report("D318", path + ("criteria", i), reden=f"criterium '{criterium.naam}' heeft geen omschrijving")
-            if criterium.beoordeling is None and criteria.beoordelingsmethodiek is None:
+            structured = criterium.prijsformule if criterium.soort != "kwaliteit" else (criterium.schaal or criteria.schaal)
+            if criterium.beoordeling is None and criteria.beoordelingsmethodiek is None and not structured:
                 ctx.report("D318", path + ("criteria", i), reden=f"criterium '{criterium.naam}' heeft geen beoordelingsmethodiek")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from .. import nl
 from ..diagnostics import WAARSCHUWING
 from . import Context, rule
@@ -11,15 +9,20 @@ from . import Context, rule
 
 @rule("D325")
 def nota_op_tijd(ctx: Context) -> None:
-    deadline = ctx.dossier.planning.inschrijving
+    deadline, latest = ctx.dossier.planning.inschrijving, ctx.afgeleid.inlichtingen_uiterlijk
     european = ctx.regime.naam == "europees"
     days = ctx.afgeleid.inlichtingen_dagen
     severity = None if european else WAARSCHUWING  # below the threshold and under SAS: practice [U]
     for i, ronde in enumerate(ctx.dossier.inlichtingen):
-        if deadline is not None and ronde.datum > deadline - dt.timedelta(days=days):
+        if deadline is not None and latest is not None and ronde.datum > latest.berekend:
             ctx.report("D325", ("inlichtingen", i, "datum"), severity=severity,
                        reden=f"nota van inlichtingen {ronde.ronde} verschijnt op {nl.datum(ronde.datum)}, minder dan {days} dagen "
                              f"voor de inschrijving op {nl.datum(deadline)}")
+        elif latest is not None and ronde.datum > latest.datum:
+            ctx.report("D325", ("inlichtingen", i, "datum"), severity=WAARSCHUWING,
+                       reden=f"nota van inlichtingen {ronde.ronde} verschijnt op de laatste dag, {nl.datum(ronde.datum)}, en dat is "
+                             f"{latest.reden}; een termijn die terugrekent wordt niet verlengd, plan de nota uiterlijk op "
+                             f"{nl.datum(latest.datum)}")
         if ronde.vragen_uiterlijk is not None and ronde.vragen_uiterlijk >= ronde.datum:
             ctx.report("D325", ("inlichtingen", i, "vragen_uiterlijk"),
                        reden=f"de vragentermijn van ronde {ronde.ronde} sluit op {nl.datum(ronde.vragen_uiterlijk)}, "

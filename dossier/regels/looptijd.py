@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import nl
 from ..diagnostics import WAARSCHUWING
 from . import Context, rule
+from .gunning import criteria_sets
 
 
 @rule("D308")
@@ -41,10 +42,19 @@ def looptijd_gemotiveerd(ctx: Context) -> None:
 
 @rule("D311")
 def raamovereenkomst_vier_jaar(ctx: Context) -> None:
+    """Art. 2.140 is part 2 of the Act: an error only in the full European regime (issue 18, point 7)."""
     raam = ctx.dossier.aanbesteding.raamovereenkomst
-    if raam is None or ctx.term is None:
+    if raam is None or ctx.term is None or ctx.regime.naam in ("nationaal", "geen-aanbesteding"):
         return
     if ctx.term.maximale_maanden <= ctx.terms["raamovereenkomst_max_jaren"] * 12:
+        return
+    if ctx.regime.naam != "europees":
+        path = ("aanbesteding", "raamovereenkomst") + (("motivering_looptijd",) if raam.motivering_looptijd else ())
+        ctx.report("D311", path, severity=WAARSCHUWING, on_key=not raam.motivering_looptijd,
+                   looptijd=nl.duur(ctx.term.maximale_maanden),
+                   reden=f"wat {'bij II B-diensten' if ctx.regime.naam == '2b' else 'in het verlicht regime'} is toegestaan "
+                         "als de duur evenredig is",
+                   hint="motiveer de duur in 'raamovereenkomst.motivering_looptijd' (art. 1.10 Aw 2012, Gids Proportionaliteit)")
         return
     if raam.motivering_looptijd:
         ctx.report("D311", ("aanbesteding", "raamovereenkomst", "motivering_looptijd"), severity=WAARSCHUWING,
@@ -60,3 +70,39 @@ def raamovereenkomst_maximale_waarde(ctx: Context) -> None:
     raam = ctx.dossier.aanbesteding.raamovereenkomst
     if raam is not None and raam.maximale_waarde is None:
         ctx.report("D312", ("aanbesteding", "raamovereenkomst"), on_key=True)
+
+
+@rule("D341")
+def raamovereenkomst_partijen(ctx: Context) -> None:
+    """How many contractors per lot, how call-offs are placed and who goes on at a tie (issue 18, point 5)."""
+    d = ctx.dossier
+    raam = d.aanbesteding.raamovereenkomst
+    if raam is None:
+        for i, perceel in enumerate(d.percelen):
+            if perceel.aantal_opdrachtnemers is not None:
+                ctx.report("D341", ("percelen", i, "aantal_opdrachtnemers"),
+                           reden=f"perceel '{perceel.naam}' noemt een aantal opdrachtnemers, maar de opdracht is geen raamovereenkomst")
+        return
+    if not ctx.competitive:
+        return
+    counts = [(p.naam, p.aantal_opdrachtnemers or raam.aantal_partijen) for p in d.percelen] or [(None, raam.aantal_partijen)]
+    unknown = [name for name, n in counts if n is None]
+    if unknown:
+        which = f" voor perceel {', '.join(unknown)}" if d.percelen else ""
+        ctx.report("D341", ("aanbesteding", "raamovereenkomst"), on_key=True,
+                   reden=f"de raamovereenkomst zegt niet met hoeveel opdrachtnemers zij wordt gesloten{which}",
+                   hint="vul 'raamovereenkomst.aantal_partijen' in (bij percelen: per perceel) of 'aantal_opdrachtnemers' per perceel")
+    several = any(n and n > 1 for _, n in counts)
+    calloff = raam.nadere_opdrachten
+    if several and calloff is None:
+        ctx.report("D341", ("aanbesteding", "raamovereenkomst"), on_key=True,
+                   reden="de raamovereenkomst heeft meer dan één opdrachtnemer, maar zegt niet hoe opdrachten worden verstrekt "
+                         "(minicompetitie of verdeelsleutel)", hint="vul 'raamovereenkomst.nadere_opdrachten' in")
+    if not several and calloff is not None and calloff.wijze == "minicompetitie" and not unknown:
+        ctx.report("D341", ("aanbesteding", "raamovereenkomst", "nadere_opdrachten", "wijze"),
+                   reden="een minicompetitie vraagt meer dan één opdrachtnemer")
+    tie_break = any(c.bij_gelijke_score for _, c in criteria_sets(ctx))
+    if several and not tie_break:
+        ctx.report("D341", ("gunningscriteria",), on_key=True,
+                   reden="de raamovereenkomst gaat naar meer dan één inschrijver, maar niet bepaald is wie bij een gelijke "
+                         "score op de grens van dat aantal doorgaat", hint="vul 'gunningscriteria.bij_gelijke_score' in")

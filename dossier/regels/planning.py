@@ -15,6 +15,7 @@ ORDER = (
     ("verzoek_tot_deelneming", "verzoek tot deelneming"),
     ("uitnodiging_tot_inschrijving", "uitnodiging tot inschrijving"),
     ("inschrijving", "inschrijving"),
+    ("beschikking", "besluit op de aanvragen"),
     ("gunningsbeslissing", "gunningsbeslissing"),
     ("ondertekening", "ondertekening"),
 )
@@ -25,39 +26,55 @@ def termijn_openbaar(ctx: Context) -> None:
     p, proc = ctx.dossier.planning, ctx.dossier.procedure
     if ctx.procedure != "openbaar" or ctx.regime.naam != "europees" or not (p.publicatie and p.inschrijving):
         return
-    minimum = ctx.terms["openbaar_inschrijving"]
-    hint = "45 dagen"
-    if proc.elektronisch_inschrijven:
-        minimum -= ctx.terms["korting_elektronisch"]
-        hint += " min 5 bij elektronische inschrijving"
-    if not proc.stukken_vrij_beschikbaar:
-        minimum += ctx.terms["toeslag_niet_vrij_beschikbaar"]
-        hint += " plus 5 omdat de stukken niet vrij beschikbaar zijn"
+    urgent = ctx.afgeleid.spoed and ctx.terms["openbaar_inschrijving_spoed"] is not None
+    if urgent:
+        minimum, hint = ctx.terms["openbaar_inschrijving_spoed"], "15 dagen bij urgentie (art. 2.74)"
+    else:
+        minimum, hint = ctx.terms["openbaar_inschrijving"], "45 dagen"
+        if proc.elektronisch_inschrijven:
+            minimum -= ctx.terms["korting_elektronisch"]
+            hint += " min 5 bij elektronische inschrijving"
+        if not proc.stukken_vrij_beschikbaar:
+            minimum += ctx.terms["toeslag_niet_vrij_beschikbaar"]
+            hint += " plus 5 omdat de stukken niet vrij beschikbaar zijn"
     days = (p.inschrijving - p.publicatie).days
     if days < minimum:
         ctx.report("D322", ("planning", "inschrijving"), publicatie=nl.datum(p.publicatie), inschrijving=nl.datum(p.inschrijving),
                    dagen=days, minimum=minimum, hint=hint)
 
 
+# Procedures with a request to participate, and whether their tender term is fixed by law.
+TWO_STAGE = {"niet-openbaar": True, "mededingingsprocedure-met-onderhandeling": True, "concurrentiegerichte-dialoog": False}
+
+
 @rule("D323")
-def termijnen_niet_openbaar(ctx: Context) -> None:
+def termijnen_twee_fasen(ctx: Context) -> None:
+    """Requests 30 days, tenders 40 (-5 electronic), agreed with the candidates (2.74a) or urgent (2.74)."""
     p, proc = ctx.dossier.planning, ctx.dossier.procedure
-    if ctx.procedure != "niet-openbaar" or ctx.regime.naam != "europees":
+    if ctx.procedure not in TWO_STAGE or ctx.regime.naam != "europees":
         return
-    korting = ctx.terms["korting_elektronisch"] if proc.elektronisch_inschrijven else 0
+    urgent = ctx.afgeleid.spoed
+    request_minimum = ctx.terms["verzoek_spoed"] if urgent else ctx.terms["niet_openbaar_verzoek"]
     if p.publicatie and p.verzoek_tot_deelneming:
         days = (p.verzoek_tot_deelneming - p.publicatie).days
-        if days < ctx.terms["niet_openbaar_verzoek"]:
+        if days < request_minimum:
             ctx.report("D323", ("planning", "verzoek_tot_deelneming"),
-                       reden=f"de termijn voor verzoeken tot deelneming is {days} dagen; minimaal {ctx.terms['niet_openbaar_verzoek']}")
+                       reden=f"de termijn voor verzoeken tot deelneming is {days} dagen; minimaal {request_minimum}")
     else:
         ctx.report("D323", ("planning",), on_key=True, reden="de planning mist 'publicatie' of 'verzoek_tot_deelneming'")
+    if not TWO_STAGE[ctx.procedure] or p.inschrijftermijn_in_overleg:
+        return  # no statutory tender term, or one agreed with every selected candidate (art. 2.74a)
     if p.uitnodiging_tot_inschrijving and p.inschrijving:
         days = (p.inschrijving - p.uitnodiging_tot_inschrijving).days
-        minimum = ctx.terms["niet_openbaar_inschrijving"] - korting
+        if urgent:
+            minimum = ctx.terms["niet_openbaar_inschrijving_spoed"]
+        else:
+            minimum = ctx.terms["niet_openbaar_inschrijving"] - (ctx.terms["korting_elektronisch"] if proc.elektronisch_inschrijven else 0)
         if days < minimum:
             ctx.report("D323", ("planning", "inschrijving"),
-                       reden=f"de inschrijftermijn na de uitnodiging is {days} dagen; minimaal {minimum}")
+                       reden=f"de inschrijftermijn na de uitnodiging is {days} dagen; minimaal {minimum}",
+                       hint="een gemeente mag de termijn in overleg met alle geselecteerde gegadigden vaststellen "
+                            "('planning.inschrijftermijn_in_overleg: true', art. 2.74a)")
     else:
         ctx.report("D323", ("planning",), on_key=True, reden="de planning mist 'uitnodiging_tot_inschrijving' of 'inschrijving'")
 
@@ -65,7 +82,7 @@ def termijnen_niet_openbaar(ctx: Context) -> None:
 @rule("D324")
 def redelijke_termijn(ctx: Context) -> None:
     p = ctx.dossier.planning
-    if not ctx.competitive or ctx.regime.naam not in ("verlicht", "nationaal") or p.inschrijving is None:
+    if not ctx.competitive or ctx.regime.naam not in ("verlicht", "2b", "nationaal") or p.inschrijving is None:
         return
     start = p.uitnodiging_tot_inschrijving or p.publicatie
     if start is None:
@@ -77,15 +94,14 @@ def redelijke_termijn(ctx: Context) -> None:
 
 @rule("D327")
 def opschortende_termijn(ctx: Context) -> None:
-    p = ctx.dossier.planning
-    if ctx.regime.naam not in ("europees", "verlicht") or not (p.gunningsbeslissing and p.ondertekening):
+    p, end = ctx.dossier.planning, ctx.afgeleid.opschortende_termijn
+    if not ctx.regime.boven_drempel or end is None or p.ondertekening is None or p.gunningsbeslissing is None:
         return
-    end = ctx.afgeleid.opschortende_termijn_einde
-    if p.ondertekening > end:
+    if p.ondertekening > end.datum:
         return
-    severity = WAARSCHUWING if ctx.regime.naam == "verlicht" else None
+    severity = None if ctx.regime.naam == "europees" else WAARSCHUWING
     ctx.report("D327", ("planning", "ondertekening"), severity=severity, ondertekening=nl.datum(p.ondertekening),
-               dagen=(p.ondertekening - p.gunningsbeslissing).days, gunning=nl.datum(p.gunningsbeslissing), einde=nl.datum(end))
+               dagen=(p.ondertekening - p.gunningsbeslissing).days, gunning=nl.datum(p.gunningsbeslissing), einde=end.tekst)
 
 
 @rule("D328")
@@ -117,9 +133,9 @@ def planning_op_volgorde(ctx: Context) -> None:
 
 @rule("D329")
 def gestanddoening(ctx: Context) -> None:
-    p, days = ctx.dossier.planning, ctx.dossier.procedure.gestanddoeningstermijn_dagen
-    if days is None or p.inschrijving is None or p.ondertekening is None:
+    p, end = ctx.dossier.planning, ctx.afgeleid.gestanddoening
+    if end is None or p.ondertekening is None:
         return
-    end = p.inschrijving + dt.timedelta(days=days)
-    if end < p.ondertekening:
-        ctx.report("D329", ("procedure", "gestanddoeningstermijn_dagen"), dagen=days, einde=nl.datum(end), ondertekening=nl.datum(p.ondertekening))
+    if end.datum < p.ondertekening:
+        ctx.report("D329", ("procedure", "gestanddoeningstermijn_dagen"), dagen=ctx.dossier.procedure.gestanddoeningstermijn_dagen,
+                   einde=end.tekst, ondertekening=nl.datum(p.ondertekening))

@@ -109,3 +109,19 @@ def sas_aankondigingen(ctx: Context) -> None:
     missing = [name for name, value in (("publicatie", p.publicatie), ("aankondiging_gunning", p.aankondiging_gunning)) if value is None]
     if missing:
         ctx.report("D307", ("planning",), on_key=True, ontbreekt=", ".join(missing))
+
+
+@rule("D340", definitief=True)
+def regime_bekend_voor_publicatie(ctx: Context) -> None:
+    """A definitive guide needs a known regime; a concept shows a marker instead (issue 18, point 3)."""
+    if not ctx.competitive or ctx.regime.naam != "onbekend":
+        return
+    day = ctx.afgeleid.peildatum
+    if day is None:
+        reden, path = "er is geen publicatiedatum en geen ingangsdatum", ("planning",)
+    elif ctx.regime.waarde is None:
+        reden, path = "de raming ontbreekt", ("raming",)
+    else:
+        reden = f"voor {nl.datum(day)} kent dossier geen drempels"
+        path = ("planning", "publicatie") if ctx.dossier.planning.publicatie else ("looptijd", "ingangsdatum")
+    ctx.report("D340", path, reden=reden)

@@ -23,6 +23,7 @@ from ..documenten.render import Document
 from ..documenten.sjabloonsets import resolve
 from ..uitvoer.formaten import Meta
 from ..uitvoer.pandoc import run
+from .revisies import without_front_matter
 from .marks import plain_text
 from .redline import Versie
 
@@ -103,8 +104,8 @@ def _reason(exc: Exception) -> str:
 
 
 def _read_word(data: bytes, name: str) -> dict[str, Any]:
-    """The blocks of a built Word file, without its table of contents and logo."""
-    ast = json.loads(run(["--from", "docx", "--to", "json"], data, 0, name))
+    """The blocks of a built Word file, without its title block, table of contents and logo."""
+    ast = json.loads(run(["--from", "docx", "--to", "json"], without_front_matter(data), 0, name))
     blocks = []
     for block in ast["blocks"]:
         if block["t"] == "Header" and "TOC-Heading" in block["c"][1][1]:

@@ -158,12 +158,13 @@ def write_redlines(items: list[Documentvergelijking], old: Versie, new: Versie, 
         return {}
     documents = [redline_document(item, old, new) for item in changed]
     asts = {d.naam: item.ast for d, item in zip(documents, changed)}
-    meta = _meta(old, new)
+    meta = new.meta  # the cover shows the new version; the title says "Wijzigingen versie 1.0 → 1.1"
     hooks = Hooks(ast=lambda d: asts[d.naam], docx_ast=tag_moves, typst_ast=for_typst, docx=finish_redline)  # type: ignore[arg-type]
     return produce(documents, meta, [f for f in formats if f in ("docx", "pdf")], new.sjabloonset, new.figuren, hooks)
 
 
 def _meta(old: Versie, new: Versie) -> Meta:
+    """The manifest of a redline folder records both versions."""
     return dataclasses.replace(new.meta, versie=f"{old.meta.versie} → {new.meta.versie}")
 
 

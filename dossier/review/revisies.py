@@ -18,7 +18,10 @@ from lxml import etree
 
 from .redline_word import DOCUMENT, q
 
-_TITLE_BLOCK = {"Title", "Subtitle", "Author", "Date", "Abstract"}
+# pandoc's title block and the cover or heading block that uitvoer/wordtekst.py writes: reported
+# separately as "titelblad" changes, never marked in the text.
+_TITLE_BLOCK = {"Title", "Subtitle", "Author", "Date", "Abstract", "Omslagorganisatie", "Omslaggegevens",
+                "Documentaanhef", "Documenttitel", "Documentgegevens"}
 
 
 def document_root(docx: bytes) -> Any:
@@ -83,6 +86,22 @@ def paragraph_text(paragraph: Any) -> str:
         local = etree.QName(node).localname
         parts.append(node.text or "" if local in ("t", "delText") else "\t" if local == "tab" else "\n")
     return "".join(parts)
+
+
+def without_front_matter(docx: bytes) -> bytes:
+    """The Word file without its cover or heading block and contents: only the text that is compared."""
+    with zipfile.ZipFile(io.BytesIO(docx)) as source:
+        root = etree.fromstring(source.read(DOCUMENT))
+        body = root.find(q("body"))
+        for child in list(body):
+            style = child.find(f"{q('pPr')}/{q('pStyle')}") if child.tag == q("p") else None
+            if child.tag == q("sdt") or (style is not None and style.get(q("val")) in _TITLE_BLOCK):
+                body.remove(child)
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                target.writestr(item, etree.tostring(root) if item.filename == DOCUMENT else source.read(item.filename))
+    return out.getvalue()
 
 
 def body_texts(root: Any) -> list[str]:

@@ -75,13 +75,14 @@ def typst_inputs(figures: Mapping[str, Figuur]) -> dict[str, str]:
 
 
 @lru_cache(maxsize=64)
-def png(svg: str) -> bytes:
-    """The SVG drawn as PNG by Typst, with only the fonts inside Typst: the same bytes everywhere."""
+def png(svg: str, font_paths: tuple[str, ...] = ()) -> bytes:
+    """The SVG drawn as PNG by Typst, with the house fonts and Typst's own: the same bytes everywhere."""
     source = b'#set page(width: auto, height: auto, margin: 0pt, fill: white)\n#image(bytes(sys.inputs.svg), format: "svg")\n'
-    return typst.compile(source, format="png", ppi=PNG_PPI, ignore_system_fonts=True, sys_inputs={"svg": svg})
+    return typst.compile(source, format="png", ppi=PNG_PPI, ignore_system_fonts=True, font_paths=list(font_paths),
+                         sys_inputs={"svg": svg})
 
 
-def png_fallbacks(data: bytes, figures: Mapping[str, Figuur]) -> bytes:
+def png_fallbacks(data: bytes, figures: Mapping[str, Figuur], font_paths: tuple[str, ...] = ()) -> bytes:
     """Give every SVG picture pandoc wrote its PNG, for readers that do not draw SVG."""
     by_svg = {f.svg.encode("utf-8"): f for f in figures.values()}
     document = docx.Document(io.BytesIO(data))
@@ -94,7 +95,7 @@ def png_fallbacks(data: bytes, figures: Mapping[str, Figuur]) -> bytes:
         figure = by_svg.get(part.related_parts[extension.get(qn("r:embed"))].blob)
         if figure is None:
             continue
-        rid, _ = part.get_or_add_image(io.BytesIO(png(figure.svg)))
+        rid, _ = part.get_or_add_image(io.BytesIO(png(figure.svg, font_paths)))
         blip.set(qn("r:embed"), rid)
         picture = blip.getparent().getparent()
         for name in picture.iter(qn("pic:cNvPr")):

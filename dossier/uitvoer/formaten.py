@@ -121,7 +121,7 @@ def _produce(documents: list[Document], meta: Meta, formats: list[str], sjabloon
         header = f"{meta.kenmerk} – {document.titel}" + (" – CONCEPT" if meta.status == "concept" else "")
         if "docx" in formats:
             raw = ast_to_docx(with_meta(hooks.docx_ast(for_word(ast, figures)), {"lang": "nl-NL"}), reference, epoch, document.naam)
-            raw = png_fallbacks(raw, figures) if figures else raw
+            raw = png_fallbacks(raw, figures, tuple(str(p) for p in huisstijl.lettertypen)) if figures else raw
             properties = Eigenschappen(f"{document.titel} – {meta.dossier_titel}", meta.dossier_titel, meta.kenmerk, meta.versie,
                                        meta.status, meta.organisatie, moment)
             word = finish_docx(hooks.docx(raw), header=header, voorwerk=voorwerk, eigenschappen=properties, huisstijl=huisstijl, logo=logo)

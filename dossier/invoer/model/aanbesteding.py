@@ -38,10 +38,22 @@ class AanbestedendeDienst(Strikt):
     nuts_code: NutsCode | None = veld("NUTS-3-code van de vestiging, bijvoorbeeld NL363 (eForms BT-507)", None)
 
 
+class NadereOpdrachten(Strikt):
+    wijze: Literal["minicompetitie", "verdeelsleutel", "volgens-de-voorwaarden"] = veld(
+        "Hoe opdrachten onder de raamovereenkomst worden verstrekt: na een minicompetitie tussen de opdrachtnemers, "
+        "volgens een vooraf bekende verdeelsleutel, of (bij één opdrachtnemer) volgens de voorwaarden van de raamovereenkomst"
+    )
+    omschrijving: Tekst = veld("De regels voor het verstrekken: criteria van de minicompetitie of de verdeelsleutel")
+
+
 class Raamovereenkomst(Strikt):
     maximale_waarde: Bedrag | None = veld("Maximale waarde van de raamovereenkomst (excl. btw)", None)
     motivering_looptijd: Tekst | None = veld("Rechtvaardiging van een looptijd langer dan vier jaar", None)
-    aantal_partijen: Positief | None = veld("Aantal opdrachtnemers in de raamovereenkomst", None)
+    aantal_partijen: Positief | None = veld(
+        "Met hoeveel opdrachtnemers de raamovereenkomst wordt gesloten; bij percelen: per perceel "
+        "(een perceel kan een eigen 'aantal_opdrachtnemers' noemen)", None
+    )
+    nadere_opdrachten: NadereOpdrachten | None = veld("Hoe opdrachten onder de raamovereenkomst worden verstrekt", None)
 
 
 class Aanbesteding(Strikt):

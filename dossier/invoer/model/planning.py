@@ -20,8 +20,16 @@ class Planning(Strikt):
     publicatie: Datum | None = veld("Publicatie van de aankondiging", None)
     verzoek_tot_deelneming: Datum | None = veld("Uiterste datum verzoek tot deelneming (selectie)", None)
     uitnodiging_tot_inschrijving: Datum | None = veld("Uitnodiging tot inschrijving na selectie", None)
-    inschrijving: Datum | None = veld("Uiterste datum van inschrijving (eForms BT-131)", None)
-    gunningsbeslissing: Datum | None = veld("Verzending van de gunningsbeslissing", None)
+    inschrijving: Datum | None = veld(
+        "Uiterste datum van inschrijving (eForms BT-131); bij een subsidietender de sluiting van de aanvraagperiode, "
+        "bij open house het eerste toetredingsmoment", None
+    )
+    inschrijftermijn_in_overleg: bool = veld(
+        "Niet-openbare procedure of mededingingsprocedure met onderhandeling: is de inschrijftermijn in overleg met alle "
+        "geselecteerde gegadigden vastgesteld (art. 2.74a Aanbestedingswet 2012, niet voor centrale overheden)?", False
+    )
+    gunningsbeslissing: Datum | None = veld("Verzending van de gunningsbeslissing (niet bij open house of subsidietender)", None)
+    beschikking: Datum | None = veld("Subsidietender: datum waarop op de aanvragen wordt beslist (de beschikkingen)", None)
     ondertekening: Datum | None = veld("Ondertekening van de overeenkomst", None)
     aankondiging_gunning: Datum | None = veld("Aankondiging van de gegunde opdracht", None)
     overige: list[Mijlpaal] = veld("Andere mijlpalen, bijvoorbeeld dialoogsessies", [])
