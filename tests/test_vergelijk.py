@@ -32,6 +32,8 @@ PERCEEL = """    cpv_codes: ["85320000-8"]
     naam: Samen Wonen
     omschrijving: Ondersteuning bij zelfstandig wonen en het beheer van buurtruimtes.
     raming: {per_jaar: 500000}
+    plafond: 500000
+    cpv_codes: ["85320000-8"]
 """
 OPTIES = """  verlengingsopties:
     - aantal: 3

@@ -30,7 +30,8 @@ def test_summary_first_and_json_says_the_same(tmp_path, capsys):
     assert text.startswith("Wijzigingen versie 1.0 → 1.1 (LEI-SD-2019-014, Sociaal werk Leiden 2020)")
     line = _line(old, "  inschrijving: 2019-12-02")
     assert f"planning.inschrijving: 2019-12-02 → 2019-12-09 ({old}:{line}, {new}:{line})" in text
-    assert "aanbestedingsleidraad: 2 passages" in text and "3.2 Planning (1)" in text
+    # The closing date, and the dates computed from it: the last note of information and the bid validity.
+    assert "aanbestedingsleidraad: 4 passages" in text and "3.2 Planning (1)" in text
     assert "Ongewijzigd (niet geschreven): nota-van-inlichtingen-1" in text
 
     assert main(["vergelijk", old, new, "--uit", str(tmp_path / "uit"), "--formaten", "docx", "--formaat", "json"]) == 0
@@ -42,7 +43,9 @@ def test_summary_first_and_json_says_the_same(tmp_path, capsys):
         ("aanbesteding.versie", "1.0", "1.1", 18, 18), ("planning.inschrijving", "2019-12-02", "2019-12-09", line, line)]
     [leidraad] = [d for d in summary["documenten"] if d["status"] == "gewijzigd"]
     assert leidraad["secties"] == [{"nummer": "3.2", "titel": "Planning", "wijzigingen": 1},
-                                   {"nummer": "3.5", "titel": "Indienen van de inschrijving", "wijzigingen": 1}]
+                                   {"nummer": "3.4", "titel": "Nota's van inlichtingen", "wijzigingen": 1},
+                                   {"nummer": "3.5", "titel": "Indienen van de inschrijving", "wijzigingen": 1},
+                                   {"nummer": "3.6", "titel": "Gestanddoening", "wijzigingen": 1}]
     written = json.loads((tmp_path / "uit" / "leiden-wijzigingen" / "samenvatting.json").read_text("utf-8"))
     assert written == {k: v for k, v in summary.items() if k != "uitvoer"}  # the file does not name its own folder
     assert summary["uitvoer"] == str(tmp_path / "uit" / "leiden-wijzigingen") and leidraad["bestanden"] == ["aanbestedingsleidraad-wijzigingen.docx"]

@@ -202,9 +202,14 @@ def _lot_terms(node: etree._Element, g: Gegevens, lot: Perceelgegevens, notice: 
     if d.procedure.gestanddoeningstermijn_dagen and _single_stage(notice):  # in two stages it is in the invitation
         el(el(terms, "cac:TenderValidityPeriod"), "cbc:DurationMeasure", d.procedure.gestanddoeningstermijn_dagen, unitCode="DAY")  # BT-98
     if notice.subtype in ("16", "20") and g.afgeleid.competitief:
-        days = g.afgeleid.termijnen.get("opschortende_termijn")
-        review = (f"Wie het niet eens is met de gunningsbeslissing, start binnen de opschortende termijn van ten minste {days} "
-                  "kalenderdagen na de dag van verzending van die beslissing een kort geding; daarna is zij definitief.")
+        days = g.afgeleid.termijnen.get("vervaltermijn")
+        court = d.procedure.arrondissement
+        forum = f"de voorzieningenrechter van de rechtbank {court}" if court else "de voorzieningenrechter van de bevoegde rechtbank"
+        # The same clause as the leidraad's block 'rechtsbescherming': a vervaltermijn worded as serving a writ.
+        review = (f"Wie de gunningsbeslissing wil aanvechten, brengt binnen {days} kalenderdagen, te rekenen vanaf de dag na "
+                  f"verzending van die beslissing, een dagvaarding in kort geding uit bij {forum}. Eindigt die termijn op een "
+                  "zaterdag, zondag of algemeen erkende feestdag, dan loopt zij door tot en met de eerstvolgende werkdag. Wie "
+                  "dat nalaat, kan de gunningsbeslissing daarna niet meer aanvechten (vervaltermijn).")
         appeal = el(terms, "cac:AppealTerms")
         el(el(appeal, "cac:PresentationPeriod"), "cbc:Description", review, languageID=LANG)  # BT-99
         g.missing("OPT-301-Lot-ReviewOrg", "de instantie voor beroep (de voorzieningenrechter van de bevoegde rechtbank), als organisatie")
@@ -231,7 +236,7 @@ def _lot_process(node: etree._Element, g: Gegevens, notice: Aankondiging) -> Non
     # The procedures in the dossier have no electronic auction and no dynamic purchasing system.
     el(el(process, "cac:AuctionTerms"), "cbc:AuctionConstraintIndicator", "false")  # BT-767
     raam = d.aanbesteding.raamovereenkomst
-    framework = "none" if raam is None else ("fa-wo-rc" if raam.aantal_partijen == 1 else None)
+    framework = "none" if raam is None else _framework_kind(raam)
     if framework:
         el(el(process, "cac:ContractingSystem"), "cbc:ContractingSystemTypeCode", framework, listName="framework-agreement")  # BT-765
     else:
@@ -322,3 +327,11 @@ def _header(g: Gegevens, notice: Aankondiging) -> str:
         lines += [f"   {o.veld}: {o.wat}" for o in g.ontbrekend]
     text = "\n".join(line.replace("--", "- -") for line in lines)
     return f"<!--\n{text}\n-->\n"
+
+
+def _framework_kind(raam) -> str | None:
+    """BT-765: a framework with one party, or call-offs by allocation key, reopen no competition."""
+    if raam.aantal_partijen == 1:
+        return "fa-wo-rc"
+    how = raam.nadere_opdrachten.wijze if raam.nadere_opdrachten else None
+    return {"minicompetitie": "fa-w-rc", "verdeelsleutel": "fa-wo-rc", "volgens-de-voorwaarden": "fa-wo-rc"}.get(how)
