@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from .. import nl
 from .load import format_path
 from .model import Dossier
+from .parse import _unwrap
 from .types import Bedrag, Datum, Weging
 
 Path_ = tuple[str | int, ...]
@@ -71,21 +72,6 @@ def tokens(text: str) -> list[str | tuple[str]]:
     return found
 
 
-def _unwrap(annotation: Any) -> Any:
-    """Strip Optional and Annotated; keep ``list[...]`` so an index can follow."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            if len(args) != 1:
-                return annotation
-            annotation = args[0]
-        else:
-            return annotation
-
-
 def _kind(annotation: Any) -> str:
     """The kind of value, from the annotation before Annotated is stripped (Bedrag and Weging are Decimals)."""
     while typing.get_origin(annotation) in (typing.Union, types.UnionType):
@@ -125,7 +111,7 @@ def resolve(text: str, data: dict[str, Any]) -> Doel:
                               hint=f"bedoelde u '{close[0]}'?" if close else "bekende sleutels hier: " + ", ".join(known))
             info = model.model_fields[part]
             label, kind = _label(info.description, part), _kind(info.annotation)
-            model = _unwrap(info.annotation)
+            model = _unwrap(info.annotation, into_lists=False)
             value = value.get(part, MISSING) if isinstance(value, dict) else MISSING
             path.append(part)
             continue
@@ -139,7 +125,7 @@ def resolve(text: str, data: dict[str, Any]) -> Doel:
         item = value[index]
         one = _ONE.get(str(path[-2]), str(path[-2]).replace("_", " "))
         qualifiers.append(f"{one} {item['id']}" if isinstance(item, dict) and "id" in item else f"{one} {index + 1}")
-        value, model, kind = item, _unwrap(item_type), _kind(item_type)
+        value, model, kind = item, _unwrap(item_type, into_lists=False), _kind(item_type)
     onderdeel = label + (f" ({', '.join(qualifiers)})" if qualifiers else "")
     return Doel(tuple(path), onderdeel, kind, str(path[0]))
 

@@ -46,13 +46,14 @@ def significance(record: Rectificatie) -> str | None:
     return None
 
 
-def _history(ctx: Context) -> Rectificaties | None:
-    history = getattr(ctx.document, "rectificaties", None)
-    return history if ctx.competitive and history is not None else None
+def _rounds(ctx: Context):
+    """(position, round, its changes, the dossier before it, the dossier after it) for rounds with changes.
 
-
-def _rounds(history: Rectificaties):
-    """(position, round, its changes, the dossier before it, the dossier after it) for rounds with changes."""
+    Only in a procedure with a closing date that tenderers race against (not open house or subsidy).
+    """
+    history: Rectificaties | None = getattr(ctx.document, "rectificaties", None)
+    if history is None or not ctx.competitive:
+        return
     final = history.staten[-1]
     for i, ronde in enumerate(final.inlichtingen):
         records = history.van_ronde(ronde.ronde)
@@ -70,11 +71,8 @@ def _words(items: list[str]) -> str:
 
 @rule("D660")
 def wezenlijke_wijziging_verlengd(ctx: Context) -> None:
-    history = _history(ctx)
-    if history is None:
-        return
     days = ctx.afgeleid.inlichtingen_dagen
-    for i, ronde, records, before, after in _rounds(history):
+    for i, ronde, records, before, after in _rounds(ctx):
         touched = [(r, w) for r in records if (w := significance(r))]
         old, new = before.planning.inschrijving, after.planning.inschrijving
         if not touched or old is None or new is None or (new == old and ronde.inschrijftermijn_verlengd):
@@ -98,10 +96,7 @@ def wezenlijke_wijziging_verlengd(ctx: Context) -> None:
 
 @rule("D661")
 def nieuwe_aankondiging(ctx: Context) -> None:
-    history = _history(ctx)
-    if history is None:
-        return
-    for _, ronde, records, before, after in _rounds(history):
+    for _, ronde, records, before, after in _rounds(ctx):
         found: dict[str, Rectificatie] = {}
         for record in records:
             what = significance(record)
@@ -118,12 +113,9 @@ def _regime(dossier: Dossier) -> str:
 
 @rule("D662")
 def nieuwe_sluitingsdatum(ctx: Context) -> None:
-    history = _history(ctx)
-    if history is None:
-        return
     days = ctx.afgeleid.inlichtingen_dagen
     final = ctx.dossier.planning.inschrijving
-    for _, ronde, records, _, _ in _rounds(history):
+    for _, ronde, records, _, _ in _rounds(ctx):
         for record in records:
             if record.pad != CLOSING or not isinstance(record.nieuw, dt.date) or record.nieuw == final:
                 continue  # the closing date that still holds is checked against every nota by D325
@@ -135,12 +127,9 @@ def nieuwe_sluitingsdatum(ctx: Context) -> None:
 
 @rule("D663")
 def rectificatie_te_laat(ctx: Context) -> None:
-    history = _history(ctx)
-    if history is None:
-        return
     days = ctx.afgeleid.inlichtingen_dagen
     final = ctx.dossier.planning.inschrijving
-    for i, ronde, records, before, _ in _rounds(history):
+    for i, ronde, records, before, _ in _rounds(ctx):
         in_force = before.planning.inschrijving
         if in_force is None or in_force == final or any(r.pad == CLOSING for r in records):
             continue  # D325 checks the closing date that still holds; D662 a date this round sets

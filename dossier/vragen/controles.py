@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, make
 from .documenten import LEIDRAAD, Stuk, references
-from .lezen import Regel
+from .rijen import Regel
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w+])(?:\+31[\s.-]?(?:\(0\)[\s.-]?)?|0031[\s.-]?|0)[1-9](?:[\s.-]?\d){8}(?!\d)")

@@ -20,7 +20,8 @@ from ..invoer.rectificaties import Rectificaties
 from . import controles
 from .documenten import LEIDRAAD, match, rendered_paragraphs, stukken
 from .formulier import target_round
-from .lezen import Regel, lees
+from .lezen import lees
+from .rijen import Regel
 from .schrijven import write_atomically
 from .yamlronde import insert
 
