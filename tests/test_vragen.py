@@ -108,6 +108,8 @@ def test_filled_forms_become_one_anonymous_round_and_a_nota(tmp_path):
         assert secret.lower() not in added.lower()
     assert "nummer: 3\n" in added and "nummer: 5\n" in added and "document: Bijlage D\n" in added and "document: Bijlage C\n" in added
     assert "paragraaf: 2, pagina 4\n" in added and "vraag: |-\n" in added
+    # in the order of the documents, not of the files: the CSV's annex C comes between the two questions of the form
+    assert added.index("Hoe lang is") < added.index("Wanneer beslist") < added.index("Is de raming")
     # the buyer answers in the YAML and builds the nota
     answered = after.replace("        antwoord:\n", "        antwoord: Zie paragraaf 3.2 van de leidraad.\n")
     answered = re.sub(r"datum: (\S+)  # pas aan.*\n", "datum: 2019-11-15\n", answered)

@@ -88,6 +88,8 @@ def build_case(kind: str, tmp_path: Path, dossier: Path) -> Path:
         return form(tmp_path, dossier, "v.xlsx", {"B7": "Aanbestedingsleidraad", "E7": '=HYPERLINK("http://example.org/x","klik hier")'})
     if kind == "100000-rijen":
         return handmade(tmp_path / "v.xlsx", "".join(row(n, f"Vraag nummer {n}?") for n in range(2, 100_002)))
+    if kind == "3000-rijen":
+        return handmade(tmp_path / "v.xlsx", "".join(row(n, f"Vraag nummer {n}?") for n in range(2, 3002)))
     if kind == "rij-een-miljoen":
         return handmade(tmp_path / "v.xlsx", row(1_000_000, "Helemaal onderaan?"))
     if kind == "zipbom":
@@ -146,7 +148,8 @@ def build_case(kind: str, tmp_path: Path, dossier: Path) -> Path:
 
 CASES = [
     ("formule", "D675 fout Vragen!E7: in deze cel staat een formule (=HYPERLINK(", 1),
-    ("100000-rijen", "D673 fout Vragen!A2002: meer dan 2000 rijen met inhoud", 1),
+    ("100000-rijen", "D673 fout Vragen!A10001: meer dan 10000 rijen in het werkblad", 1),
+    ("3000-rijen", "D673 fout Vragen!A2002: meer dan 2000 rijen met inhoud", 1),
     ("rij-een-miljoen", "D673 fout Vragen!A50002: meer dan 50000 rijen (ook lege)", 1),
     ("zipbom", "D672 fout: het bestand is te groot of verdacht samengesteld: uitgepakt 100,0 MB", 1),
     ("zipbom-verhouding", "pakt", 1),

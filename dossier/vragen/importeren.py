@@ -18,7 +18,7 @@ from ..diagnostics import Diagnostic, DossierError, Location, make, sort_key
 from ..invoer.model import Dossier
 from ..invoer.rectificaties import Rectificaties
 from . import controles
-from .documenten import LEIDRAAD, match, rendered_paragraphs, stukken
+from .documenten import LEIDRAAD, Stuk, match, references, rendered_paragraphs, stukken
 from .formulier import target_round
 from .lezen import lees
 from .rijen import Regel
@@ -70,7 +70,8 @@ def importeer(path: Path, raw: bytes, d: Dossier, afgeleid: Afgeleid, rectificat
     if result.fouten:
         return result
     first = max((v.nummer for r in d.inlichtingen for v in r.vragen), default=0) + 1
-    vragen = [_question(first + i, regel, stuk) for i, (regel, stuk) in enumerate(zip(regels, found))]
+    ordered = sorted(zip(regels, found), key=lambda pair: _order(pair[0], pair[1], documents))
+    vragen = [_question(first + i, regel, stuk) for i, (regel, stuk) in enumerate(ordered)]
     try:
         day = (datum or _proposed_date(d, afgeleid, where)) if new else None
         write_atomically(path, insert(raw, str(path), vragen, target, day))
@@ -126,7 +127,17 @@ def _dossier_words(d: Dossier) -> set[str]:
     return {w.lower() for w in re.split(r"[\s_.\-()]+", text) if w}
 
 
-def _question(nummer: int, regel: Regel, stuk) -> dict:
+def _order(regel: Regel, stuk: Stuk | None, documents: list[Stuk]) -> tuple:
+    """Questions in the order of the documents and their paragraphs, not of the files they came from.
+
+    That is how a nota reads best, and it does not show which questions one tenderer sent together.
+    """
+    position = documents.index(stuk) if stuk is not None else (0 if not regel.document else len(documents))
+    numbers = references(regel.paragraaf or "")
+    return position, tuple(int(n) for n in numbers[0].split(".")) if numbers else (10**6,)
+
+
+def _question(nummer: int, regel: Regel, stuk: Stuk | None) -> dict:
     reference = ", ".join(part for part in (regel.paragraaf, f"pagina {regel.pagina}" if regel.pagina else None) if part)
     vraag = {"nummer": nummer, "document": stuk.naam if stuk else (regel.document or LEIDRAAD)}
     if reference:

@@ -8,7 +8,8 @@ with the sheet and the cell:
   entities is refused (openpyxl parses through defusedxml as well);
 * openpyxl reads it in read-only mode with the formulas as written (``data_only=False``): a formula
   is never evaluated, never taken over as text, and refuses the file (D675);
-* rows are streamed and counted: more than ``MAX_ROWS`` rows with content stop the reading at once;
+* a sheet that stores more than 10,000 rows is refused before openpyxl parses it; the rest is
+  streamed and counted: more than ``MAX_ROWS`` rows with content stop the reading at once;
 * merged cells are found in the sheet's XML (read-only openpyxl does not list them).
 
 The rows then go through ``rijen``, which finds the header and checks every value. The result is a
@@ -28,14 +29,22 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 import openpyxl
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, fromstring
 
 from ..diagnostics import DossierError, Location, make
-from .rijen import HEADER_ROWS, Cel, Gelezen, find_header, read_rows
+from .rijen import HEADER_ROWS, MAX_ROWS, Cel, Gelezen, find_header, read_rows
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_UNPACKED = 64 * 1024 * 1024
 MAX_RATIO = 200  # unpacked / packed, for parts over 1 MB
 MAX_ENTRIES = 1000
+MAX_COLUMNS = 50  # columns read; the form has five
+MAX_ROW_ELEMENTS = 10_000  # rows a sheet may store; Excel stores only rows with content or formatting
+EXCEL_ROWS = 1_048_576
+_ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
+_ROW_NUMBER = re.compile(rb"""\br=["'](\d+)["']""")
+_REL_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 _SHEET_DATA_END = re.compile(rb"</(?:\w+:)?sheetData>")
 _MERGE = re.compile(rb"""<(?:\w+:)?mergeCell\s+ref=["']([A-Z]{1,3}\d+(?::[A-Z]{1,3}\d+)?)["']""")
 
@@ -103,10 +112,40 @@ def _check_zip(archive: zipfile.ZipFile, display: str) -> None:
                 raise DossierError([make("D672", where, reden=f"het deel {entry.filename} bevat XML met een DOCTYPE of eigen entiteiten")])
 
 
+def _sheet_names(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part -> the sheet's name, from the workbook and its relationships (parsed without entities)."""
+    try:
+        sheets = fromstring(archive.read("xl/workbook.xml"))
+        rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ParseError, DefusedXmlException):
+        return {}
+    targets = {r.get("Id"): "xl/" + (r.get("Target") or "").removeprefix("/xl/").lstrip("/") for r in rels}
+    return {targets.get(s.get(_REL_NS), ""): s.get("name", "") for s in sheets.iter() if s.tag.endswith("}sheet")}
+
+
+def _count_rows(archive: zipfile.ZipFile, display: str) -> None:
+    """More stored rows than a questions form can have: refused before openpyxl parses anything (D673).
+
+    openpyxl reads a sheet without a ``<dimension>`` to its end just to open it, so the bytes are
+    counted first, which takes milliseconds.
+    """
+    names = _sheet_names(archive)
+    for entry in archive.infolist():
+        if not (entry.filename.startswith("xl/worksheets/") and entry.filename.endswith(".xml")):
+            continue
+        xml = archive.read(entry.filename)
+        for count, match in enumerate(_ROW.finditer(xml), 1):
+            if count > MAX_ROW_ELEMENTS:
+                number = _ROW_NUMBER.search(xml, match.end(), match.end() + 200)
+                cell = Cel(display, names.get(entry.filename, ""), int(number.group(1)) if number else count, 1)
+                raise DossierError([make("D673", cell.waar(), aantal=MAX_ROW_ELEMENTS, wat="rijen in het werkblad", maximum=MAX_ROWS)])
+
+
 def _xlsx(data: bytes, display: str) -> Gelezen:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         _check_zip(archive, display)
+        _count_rows(archive, display)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False)
@@ -124,12 +163,15 @@ def _workbook(workbook: Any, archive: zipfile.ZipFile, display: str) -> Gelezen:
     for sheet in workbook.worksheets:
         if not hasattr(sheet, "iter_rows"):
             continue
-        kop = find_header(((r, _xlsx_values(row)) for r, row in enumerate(sheet.iter_rows(min_row=1, max_row=HEADER_ROWS), 1)))
+        rows = sheet.iter_rows(min_row=1, max_row=HEADER_ROWS, max_col=MAX_COLUMNS)
+        kop = find_header(((r, _xlsx_values(row)) for r, row in enumerate(rows, 1)))
         if kop is None:
             continue
         result = Gelezen()
         _merged(archive, getattr(sheet, "_worksheet_path", None), kop.rij, display, sheet.title, result)
-        rows = ((r, _xlsx_values(row)) for r, row in enumerate(sheet.iter_rows(min_row=kop.rij + 1), kop.rij + 1))
+        # explicit bounds: without them openpyxl first walks the whole sheet to learn its size
+        cells = sheet.iter_rows(min_row=kop.rij + 1, max_row=EXCEL_ROWS, max_col=MAX_COLUMNS)
+        rows = ((r, _xlsx_values(row)) for r, row in enumerate(cells, kop.rij + 1))
         read_rows(rows, kop, display, sheet.title, result)
         return result
     raise DossierError([make("D674", Location(display), rijen=HEADER_ROWS)])
