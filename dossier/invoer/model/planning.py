@@ -35,9 +35,9 @@ class Planning(Strikt):
     overige: list[Mijlpaal] = veld("Andere mijlpalen, bijvoorbeeld dialoogsessies", [])
 
 
+# One structured rectificatie: a field of the dossier (pad) or the text of a template block (blok).
+# No docstring: it would become the description editors show, and that text is Dutch.
 class Wijziging(Strikt):
-    """One structured rectificatie: a field of the dossier (``pad``) or the text of a template block (``blok``)."""
-
     pad: Tekst | None = veld(
         "Het gegeven dat verandert, als pad in het dossier, bijvoorbeeld 'planning.inschrijving' of "
         "'percelen[0].raming.per_jaar' (de telling begint bij 0; of de id van het perceel: 'percelen[P1]')", None
