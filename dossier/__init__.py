@@ -19,8 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from .diagnostics import Diagnostic, DossierError
-
-__version__ = "0.1.0"
+from .versie import __version__
 
 if TYPE_CHECKING:
     from .opdrachten.bouw import Bouwresultaat

@@ -1,18 +1,25 @@
 """The command line: ``python build.py``, ``python -m dossier`` and ``dossier`` are the same.
 
 Exit codes: 0 no errors (warnings allowed), 1 errors in a dossier, 2 wrong usage, 3 a problem
-with the environment (missing pandoc or Typst, an unwritable output folder).
+with the environment (missing pandoc or Typst, an unwritable output folder, a damaged install).
+Every mistake on the command line is a coded message (D900-D908) on stderr after the usage line,
+with "bedoelde u ...?" when what was typed is close to a command, an option or a choice.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import errno
+import os
 import sys
 import traceback
-from typing import Sequence
+from pathlib import Path
+from typing import Iterable, NoReturn, Sequence
 
 from . import __version__
-from .diagnostics import DossierError
+from .diagnostics import Diagnostic, DossierError, Location, make
+from .opdrachten.nieuw import SOORTEN
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
 
@@ -21,16 +28,33 @@ _ARGPARSE_NL = {
     "invalid choice": "ongeldige keuze",
     "unrecognized arguments": "onbekende argumenten",
     "expected one argument": "verwacht één waarde",
+    "expected at least one argument": "verwacht ten minste één waarde",
+    "not allowed with argument": "gaat niet samen met",
     "choose from": "kies uit",
     "one of the arguments": "een van de argumenten",
     "is required": "is verplicht",
     "not allowed with argument": "gaat niet samen met",
     "argument": "argument",
 }
+_ERRNO_NL = {errno.ENOENT: "bestaat niet", errno.ENOTDIR: "is geen map", errno.EISDIR: "is een map", errno.EACCES: "geen toegang"}
+
+
+def suggest(value: str, options: Iterable[str]) -> str | None:
+    """The option the user most likely meant: the only one ``value`` begins, or a close spelling."""
+    options = list(options)
+    starts = [o for o in options if o.startswith(value)] if len(value) >= 2 else []
+    if len(starts) == 1:
+        return starts[0]
+    close = difflib.get_close_matches(value, options, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _with_suggestion(hint: str, guess: str | None) -> str:
+    return f"bedoelde u '{guess}'? {hint}" if guess else hint
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse with Dutch errors and exit code 2 for wrong usage."""
+    """argparse with Dutch help, coded errors on stderr, "bedoelde u?" and exit code 2 for wrong usage."""
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("add_help", False)
@@ -39,12 +63,27 @@ class _Parser(argparse.ArgumentParser):
         self._optionals.title = "opties"
         self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:  # type: ignore[override]
         for english, dutch in _ARGPARSE_NL.items():
             message = message.replace(english, dutch)
+        self.fail(make("D902", Location(self.prog), reden=message, opdracht=self.prog))
+
+    def fail(self, diagnostic: Diagnostic) -> NoReturn:
+        """Usage line and the coded message on stderr, exit code 2."""
+        from .opdrachten.terminal import show
+
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: fout: {message}\n")
+        show(diagnostic.to_text(), sys.stderr)
         sys.exit(EXIT_USAGE)
+
+    def _check_value(self, action: argparse.Action, value: str) -> None:
+        """A value outside the choices: name them, and the one that was probably meant."""
+        if action.choices is not None and value not in action.choices:
+            from . import nl  # babel: only when a message needs it
+
+            message = f"ongeldige keuze '{value}': kies uit {nl.lijst(action.choices, of=True)}"
+            guess = suggest(value, action.choices)
+            raise argparse.ArgumentError(action, f"{message}; bedoelde u '{guess}'?" if guess else message)
 
     def format_usage(self) -> str:
         return super().format_usage().replace("usage:", "gebruik:")
@@ -58,24 +97,38 @@ def build_parser() -> argparse.ArgumentParser:
         prog="dossier",
         description="Aanbestedingsdossiers voor het sociaal domein: controleer een dossier (YAML) en maak er de "
         "aanbestedingsleidraad, de nota's van inlichtingen en de contractbijlagen van, in Word en PDF.",
-        epilog="Afsluitcodes: 0 geen fouten (waarschuwingen mogen), 1 fouten in een dossier, 2 verkeerd gebruik, "
+        epilog="Beginnen: 'dossier nieuw mijn-aanbesteding' of 'dossier voorbeelden'. 'dossier help OPDRACHT' legt een "
+        "opdracht uit. Afsluitcodes: 0 geen fouten (waarschuwingen mogen), 1 fouten in een dossier, 2 verkeerd gebruik, "
         "3 probleem met de omgeving.",
     )
-    parser.add_argument("--versie", action="version", version=f"dossier {__version__}", help="toon de versie en stop")
+    parser.add_argument("-V", "--version", "--versie", action="version", version=f"dossier {__version__}", help="toon de versie en stop")
     parser.add_argument("--debug", action="store_true", help="toon bij een onverwachte fout de volledige technische melding")
     commands = parser.add_subparsers(dest="command", title="opdrachten", metavar="OPDRACHT", parser_class=_Parser)
+
+    new = commands.add_parser("nieuw", help="begin een nieuw dossier met uitleg bij elk onderdeel")
+    new.add_argument("naam", nargs="?", default="aanbesteding", metavar="NAAM",
+                     help="naam van het bestand, bijvoorbeeld sociaal-werk-2027 (standaard: aanbesteding)")
+    new.add_argument("--soort", choices=list(SOORTEN), default="openbaar", metavar="SOORT",
+                     help=f"soort procedure: {', '.join(SOORTEN)} (standaard: openbaar)")
+    new.add_argument("--regio", action="store_true", help="een regionale aanbesteding met deelnemende gemeenten")
+    new.add_argument("--publicatie", metavar="DATUM", help="geplande publicatie (JJJJ-MM-DD); de planning telt daarvandaan (standaard: over zes weken)")
+
+    examples = commands.add_parser("voorbeelden", help="kopieer de voorbeelddossiers van zeven gemeenten")
+    examples.add_argument("--uit", default="voorbeelden", metavar="MAP", help="map voor de voorbeelden (standaard: voorbeelden)")
 
     check = commands.add_parser("controleer", aliases=["check"], help="controleer dossiers op volledigheid en consistentie")
     check.add_argument("files", nargs="+", metavar="BESTAND", help="een of meer dossierbestanden (.yaml)")
     check.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="uitvoer als tekst (standaard) of JSON")
     check.add_argument("--samenvatting", action="store_true", help="toon ook de berekende kerngegevens (einddatum, waarde, regime)")
     check.add_argument("--html", metavar="BESTAND", help="schrijf ook een overzicht als webpagina naar BESTAND (één dossier), zonder te bouwen")
+    check.add_argument("--watch", action="store_true", help="blijf kijken en controleer opnieuw bij elke wijziging (stoppen met Ctrl+C)")
 
     build = commands.add_parser("bouw", aliases=["build"], help="maak de documenten van een dossier in Word en PDF")
     build.add_argument("files", nargs="+", metavar="BESTAND", help="een of meer dossierbestanden (.yaml)")
     build.add_argument("--uit", default="build", metavar="MAP", help="uitvoermap (standaard: build)")
     build.add_argument("--formaten", default="docx,pdf", metavar="LIJST", help="docx, pdf, md, ocds en/of eforms, gescheiden door komma's (standaard: docx,pdf)")
     build.add_argument("--status", choices=["concept", "definitief"], default="concept", help="concept (met watermerk) of definitief")
+    build.add_argument("--watch", action="store_true", help="blijf kijken en bouw opnieuw bij elke wijziging van het dossier of de sjablonen")
 
     export = commands.add_parser("exporteer", help="maak een OCDS-releasepakket of een eForms-aankondiging van een dossier")
     export.add_argument("file", metavar="BESTAND", help="het dossierbestand (.yaml)")
@@ -98,7 +151,11 @@ def build_parser() -> argparse.ArgumentParser:
     explain = commands.add_parser("uitleg", help="leg een meldingscode uit, of toon alle codes")
     explain.add_argument("code", nargs="?", metavar="CODE", help="bijvoorbeeld D301")
 
-    commands.add_parser("schema", help="druk het JSON Schema van het dossierformaat af (voor de editor)")
+    schema = commands.add_parser("schema", help="het JSON Schema van het dossierformaat (voor de editor)")
+    schema.add_argument("--uit", metavar="BESTAND", help="schrijf het schema naar dit bestand in plaats van het af te drukken")
+
+    helper = commands.add_parser("help", help="leg een opdracht uit, of toon alle opdrachten")
+    helper.add_argument("onderwerp", nargs="?", metavar="OPDRACHT", help="bijvoorbeeld bouw")
     return parser
 
 
@@ -136,19 +193,54 @@ def _iso_date(text: str):
         raise argparse.ArgumentTypeError(f"'{text}' is geen datum in de vorm JJJJ-MM-DD") from None
 
 
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    [action] = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return dict(action.choices)
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The first word that is not an option: the command (the global options take no value)."""
+    return next((word for word in argv if not word.startswith("-")), None)
+
+
+def parse(parser: _Parser, argv: Sequence[str]) -> argparse.Namespace:
+    """Parse, with a coded message and "bedoelde u?" for an unknown command or option."""
+    commands = _subparsers(parser)
+    command = _command_of(argv)
+    if command is not None and command not in commands:
+        guess = f"dossier controleer {command}" if command.endswith((".yaml", ".yml")) else suggest(command, commands)
+        hint = _with_suggestion("'dossier help' toont alle opdrachten", guess)
+        parser.fail(make("D900", Location("dossier"), waarde=command, hint=hint))
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        sub = commands.get(args.command) if args.command else None
+        where = sub or parser
+        if extra[0].startswith("-"):
+            known = [o for a in where._actions for o in a.option_strings] + ["--version", "--debug"]
+            hint = _with_suggestion(f"'{where.prog} --help' toont de opties", suggest(extra[0].split("=")[0], known))
+            where.fail(make("D901", Location(where.prog), waarde=extra[0], opdracht=where.prog, hint=hint))
+        where.error(f"onbekende argumenten: {' '.join(extra)}")
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse(parser, sys.argv[1:] if argv is None else list(argv))
     if getattr(args, "html", None) and len(args.files) != 1:
         parser.error("--html schrijft het overzicht van één dossier; geef één BESTAND")
     if args.command is None:
-        parser.print_help()
+        sys.stderr.write(parser.format_help())
         return EXIT_USAGE
     try:
-        return _dispatch(args)
+        _check_environment(args)
+        if getattr(args, "watch", False):
+            return _watch(args)
+        return _dispatch(args, parser)
     except DossierError as exc:  # a stage gave up outside a per-file loop (e.g. the output folder)
+        from .opdrachten.terminal import show
+
         for d in exc.diagnostics:
-            print(d.to_text(), file=sys.stderr)
+            show(d.to_text(), sys.stderr)
         return exc.exit_code
     except BrokenPipeError:  # output piped into 'head' and the like
         sys.stderr.close()
@@ -156,6 +248,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("afgebroken", file=sys.stderr)
         return 130
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError, PermissionError) as exc:
+        # Every file a user names is checked where it is read (D100 and on); a file that is still
+        # missing here belongs to dossier itself: a template folder or an example not installed.
+        if args.debug:
+            traceback.print_exc()
+        reason = _ERRNO_NL.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+        print(make("D904", Location("dossier"), pad=exc.filename or "(onbekend)", reden=reason).to_text(), file=sys.stderr)
+        return EXIT_ENVIRONMENT
     except Exception:  # noqa: BLE001 - the last line of defence: never a bare traceback
         if args.debug:
             traceback.print_exc()
@@ -164,8 +264,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ENVIRONMENT
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _check_environment(args: argparse.Namespace) -> None:
+    """A setting that points nowhere is the user's to fix (D903), before any work is done."""
+    configured = os.environ.get("DOSSIER_SJABLONEN")
+    if args.command in ("bouw", "build") and configured and not Path(configured).is_dir():
+        raise DossierError([make("D903", Location("DOSSIER_SJABLONEN"), map=configured)])
+
+
+def _watch(args: argparse.Namespace) -> int:
+    """``--watch``: the dossier files, and for ``bouw`` also the template sets, trigger a new round."""
+    from .opdrachten.kijken import watch
+
+    paths = [Path(f) for f in args.files]
+    if args.command in ("bouw", "build"):
+        from .documenten.sjabloonsets import template_root
+
+        paths.append(template_root())
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]  # each line shows at once
+    return watch(paths, lambda: _dispatch(args, None))
+
+
+def _dispatch(args: argparse.Namespace, parser: _Parser | None) -> int:
     """One function per command; each module is imported only when its command runs."""
+    if args.command == "nieuw":
+        from .opdrachten.nieuw import command_new
+
+        return command_new(args.naam, args.soort, args.regio, args.publicatie)
+    if args.command == "voorbeelden":
+        from .opdrachten.voorbeelden import command_examples
+
+        return command_examples(args.uit)
     if args.command in ("controleer", "check"):
         from .opdrachten.controleer import command_check
 
@@ -193,5 +321,20 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "schema":
         from .opdrachten.schema import command_schema
 
-        return command_schema()
+        return command_schema(args.uit)
+    if args.command == "help":
+        return _help(parser or build_parser(), args.onderwerp)
     raise AssertionError(args.command)
+
+
+def _help(parser: _Parser, topic: str | None) -> int:
+    """``dossier help`` and ``dossier help OPDRACHT``: the same text as ``--help``, on stdout."""
+    if topic is None:
+        print(parser.format_help(), end="")
+        return EXIT_OK
+    commands = _subparsers(parser)
+    if topic not in commands:
+        hint = _with_suggestion("'dossier help' toont alle opdrachten", suggest(topic, commands))
+        parser.fail(make("D900", Location("dossier"), waarde=topic, hint=hint))
+    print(commands[topic].format_help(), end="")
+    return EXIT_OK

@@ -1,21 +1,27 @@
-"""Dutch formatting of dates, amounts and durations (through babel, locale nl_NL).
+"""Dutch formatting of dates, amounts, lists and durations (through babel, locale nl_NL).
 
 Used by the documents and by the checker's messages, so a lawyer reads the same notation
-everywhere: ``1 juli 2020``, ``€ 7.000.000``, ``vijf jaar, met vier opties tot verlenging van
-telkens één jaar``.
+everywhere: ``1 juli 2020``, ``€ 7.000.000``, ``a, b en c``, ``vijf jaar, met vier opties tot
+verlenging van telkens één jaar``. Amounts use the locale's own currency pattern, which puts a
+no-break space after the euro sign, so "€" never ends a line apart from its number.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING, Iterable
 
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.lists import format_list
+from babel.numbers import format_currency, format_decimal
 
-from .invoer.model import Duur, Looptijd
+if TYPE_CHECKING:  # only for annotations: the command line imports this module without the model
+    from .invoer.model import Duur, Looptijd
 
 LOCALE = "nl_NL"
+_CURRENCY = Locale.parse(LOCALE).currency_formats["standard"].pattern  # "¤\xa0#,##0.00;¤\xa0-#,##0.00"
 _WORDS = [
     "nul", "één", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
     "elf", "twaalf", "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien",
@@ -35,8 +41,13 @@ def bedrag(amount: Decimal | int | float | None) -> str:
     if amount is None:
         return "(niet geraamd)"
     value = Decimal(str(amount))
-    pattern = "#,##0" if value == value.to_integral_value() else "#,##0.00"
-    return "€ " + format_decimal(value, format=pattern, locale=LOCALE)
+    pattern = _CURRENCY.replace(".00", "") if value == value.to_integral_value() else _CURRENCY
+    return format_currency(value, "EUR", format=pattern, currency_digits=False, locale=LOCALE)
+
+
+def lijst(items: Iterable[object], of: bool = False) -> str:
+    """``a, b en c`` (or ``a, b of c``): how Dutch prose joins a list, for messages and templates."""
+    return format_list([str(i) for i in items], style="or" if of else "standard", locale=LOCALE)
 
 
 def getal(value: Decimal | int | float) -> str:

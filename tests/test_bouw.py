@@ -69,8 +69,8 @@ def test_leiden_leidraad_in_word(built):
     for expected in ("Leeswijzer en begrippen", "Inleiding", "Procedure", "Gunning", "Kern van de overeenkomst", "Bijlagen"):
         assert expected in headings
     text = docx_text(path)
-    for fact in ("Samen Opgroeien", "Samen Meedoen", "Basiskracht", "30 juni 2029", "1 juli 2020", "€ 85.500.000",
-                 "€ 9.500.000", "vijf jaar, met vier opties tot verlenging van telkens één jaar", "5 maart 2020"):
+    for fact in ("Samen Opgroeien", "Samen Meedoen", "Basiskracht", "30 juni 2029", "1 juli 2020", "€\u00a085.500.000",
+                 "€\u00a09.500.000", "vijf jaar, met vier opties tot verlenging van telkens één jaar", "5 maart 2020"):
         assert fact in text, fact
     props = document.core_properties
     assert props.keywords == "LEI-SD-2019-014" and props.content_status == "concept" and props.version == "1.0"
@@ -166,7 +166,7 @@ def test_every_example_passes_the_check_with_only_explained_warnings():
 
 def test_alphen_yearly_value(built):
     for path in (built["alphen-aan-den-rijn"] / "aanbestedingsleidraad.docx",):
-        assert "€ 7.000.000 per jaar" in docx_text(path)
+        assert "€\u00a07.000.000 per jaar" in docx_text(path)
     assert "€ 7.000.000" in flat(pdf_text(built["alphen-aan-den-rijn"] / "bijlage-d-percelen-en-raming.pdf"))
     assert "1 januari 2015" in docx_text(built["alphen-aan-den-rijn"] / "bijlage-c-looptijd-en-verlenging.docx")
 
@@ -195,12 +195,12 @@ def test_tilburg_eleven_municipalities_and_two_rounds(built):
     pdf = flat(pdf_text(built["tilburg"] / "aanbestedingsleidraad.pdf"))
     assert all(m in pdf for m in municipalities)
     assert (built["tilburg"] / "nota-van-inlichtingen-2.pdf").exists()
-    assert "€ 200.000.000" in text
+    assert "€\u00a0200.000.000" in text
 
 
 def test_utrecht_subsidieplafond(built):
     text = docx_text(built["utrecht"] / "aanbestedingsleidraad.docx")
-    assert "Het subsidieplafond bedraagt € 4.800.000." in text
+    assert "Het subsidieplafond bedraagt €\u00a04.800.000." in text
     assert "Leidraad subsidietender" in text
     assert "€ 4.800.000" in flat(pdf_text(built["utrecht"] / "aanbestedingsleidraad.pdf"))
 
@@ -210,7 +210,7 @@ def test_open_house_has_no_ranking(built):
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert "Toelating" in headings and "Gunning" not in headings
     text = docx_text(built["open-house"] / "aanbestedingsleidraad.docx")
-    assert "€ 62,40" in text and "geen rangschikking" in text
+    assert "€\u00a062,40" in text and "geen rangschikking" in text
 
 
 def test_haarlem_dialogue_criteria_and_termination(built):
@@ -220,3 +220,12 @@ def test_haarlem_dialogue_criteria_and_termination(built):
         assert fact in text, fact
     annex = docx_text(built["haarlem"] / "bijlage-b-escalatiemodel.docx")
     assert "Rechtbank Noord-Holland" in annex and "Bestuurlijk overleg" in annex
+
+
+def test_markdown_output_has_no_escape_clutter(built):
+    """The .md is for people and git diff: no backslash before a letter, digit or hyphen."""
+    for folder in built.values():
+        for md in folder.glob("*.md"):
+            text = md.read_text("utf-8")
+            assert not re.findall(r"\\[A-Za-z0-9-]", text), md
+            assert "€ " not in text, f"{md}: een bedrag met een gewone spatie na het euroteken"

@@ -52,8 +52,8 @@ def test_json_and_summary():
     assert finding["code"] == "D311" and finding["ernst"] == "waarschuwing" and finding["regel"] > 0
     figures = data["samenvatting"][LEIDEN]
     assert figures["maximale einddatum"] == "30 juni 2029"
-    assert figures["totale waarde incl. opties"] == "€ 85.500.000"
-    assert figures["drempel"] == "€ 750.000" and "verlicht" in figures["regime"]
+    assert figures["totale waarde incl. opties"] == "€\u00a085.500.000"
+    assert figures["drempel"] == "€\u00a0750.000" and "verlicht" in figures["regime"]
 
 
 def test_uitleg_and_schema():

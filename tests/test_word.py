@@ -142,7 +142,7 @@ def test_tables_full_width_repeated_bold_header_unsplit_rows_right_aligned_amoun
         rows = re.findall(r"<w:tr>.*?</w:tr>", table, re.S)
         assert all("<w:cantSplit/>" in row for row in rows)
         assert "<w:tblHeader" in rows[0] and '"Tabelkop"' in rows[0] and '"Tabelkop"' not in "".join(rows[1:])
-    amounts = re.findall(r'<w:p><w:pPr>(.*?)</w:pPr><w:r><w:t xml:space="preserve">€ [\d.]+</w:t>', document)
+    amounts = re.findall(r'<w:p><w:pPr>(.*?)</w:pPr><w:r><w:t xml:space="preserve">€\u00a0[\d.]+</w:t>', document)
     assert amounts and all('<w:jc w:val="right"/>' in p for p in amounts)
     short = tables[0]
     rows = re.findall(r"<w:tr>.*?</w:tr>", short, re.S)

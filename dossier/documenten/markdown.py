@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-_WHITESPACE = re.compile(r"\s+")
+_WHITESPACE = re.compile(r"[^\S\xa0]+")  # a no-break space (after "€") stays one
 _EDGE_BREAKS = re.compile(r"^\s*\n\s*|\s*\n\s*$")
 # A cell that is an amount, number or percentage: right-aligned, so digits line up.
 _NUMERIC = re.compile(r"(€\s?)?[-–]?\d[\d.]*(,\d+)?(\s?%)?")

@@ -43,6 +43,7 @@ FILTERS = {
     "woord": nl.woord,
     "dagen": nl.dagen,
     "looptijd_in_woorden": nl.looptijd_in_woorden,
+    "lijst": nl.lijst,
     "alineas": alineas,
     "opsomming": opsomming,
 }

@@ -26,7 +26,10 @@ from .huisstijl import Huisstijl, read_house_style
 from .referentie import check_reference
 from .veilige_sets import check_pandoc_template, check_set
 
-PROJECT_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "sjablonen"
+# The shipped sets: dossier/sjablonen in an installed package (in a checkout a link to sjablonen/ at
+# the top, which is also where a checkout without symbolic links finds them).
+_PACKAGED = (Path(__file__).resolve().parent.parent / "sjablonen").resolve()
+PROJECT_TEMPLATES = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve().parent.parent.parent / "sjablonen"
 BASE_SET = "basis"
 SET_FILE = "sjabloonset.yaml"
 MAX_CHAIN = 6

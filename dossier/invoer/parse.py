@@ -19,6 +19,7 @@ from ..diagnostics import Diagnostic, DossierError, make
 from .load import LoadedDocument, format_path
 from .model import Dossier
 from .scalars import DUTCH_DATE, DUTCH_NUMBER
+from .schema import catalogue
 from .types import PATTERN_TEXT
 
 _EXPECTED = {
@@ -183,7 +184,9 @@ def _fields_at(loc: tuple) -> list[str]:
 
 
 def _description_at(loc: tuple) -> str | None:
+    """The field's text, the same one the editor shows (``data/velden.yaml``)."""
     model = _model_at(loc[:-1])
     if model is None or loc[-1] not in model.model_fields:
         return None
-    return model.model_fields[loc[-1]].description
+    entry = catalogue()["velden"].get(model.__name__, {}).get(loc[-1]) or {}
+    return entry.get("beschrijving") or model.model_fields[loc[-1]].description

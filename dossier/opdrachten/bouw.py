@@ -26,6 +26,8 @@ from ..uitvoer.manifest import manifest
 from ..uitvoer.write import check_target, output_root, write_output
 from ..uitwisseling import FORMATS as EXPORTS, TITLES, build_exports
 from .controleer import Controle, check_file
+from .schema import refresh_next_to
+from .terminal import show
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 OVERZICHT = "overzicht.html"
@@ -140,13 +142,15 @@ def command_build(files: list[str], uit: str, formaten: str, status: str) -> int
         code, findings = build_file(path, out_root, formats, status)
         shown.extend(findings)
         for d in findings:
-            print(d.to_text())
+            show(d.to_text())
         if code == 0:
             name = output_name(Path(path))
             seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
             print(f"{path}: documenten geschreven naar {out_root / name} ({', '.join(formats)}, {seconds} s)")
+            if note := refresh_next_to(Path(path)):
+                show(note)
         else:
             print(f"{path}: niet gebouwd; de vorige uitvoer is ongewijzigd", file=sys.stderr)
         exit_code = max(exit_code, code)
-    print(summary(shown, len(files)))
+    show(summary(shown, len(files)))
     return exit_code

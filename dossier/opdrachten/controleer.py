@@ -19,6 +19,7 @@ from ..invoer.model import Dossier
 from ..invoer.parse import parse_dossier
 from ..invoer.rectificaties import Rectificaties, toepassen
 from ..regels import check
+from .terminal import show
 
 
 @dataclass
@@ -106,13 +107,13 @@ def command_check(files: list[str], formaat: str, samenvatting: bool, html: str 
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         for d in diagnostics:
-            print(d.to_text())
+            show(d.to_text())
         for name, values in figures.items():
             print(f"\n{name}: kerngegevens")
             width = max(len(k) for k in values)
             for key, value in values.items():
                 print(f"  {key.ljust(width)}  {value}")
-        print(summary(diagnostics, len(files)))
+        show(summary(diagnostics, len(files)))
     if html is not None:
         write_overview(results[0], Path(html))
     return max((r.exit_code for r in results), default=0)

@@ -89,7 +89,7 @@ def escalatiemodel_volledig(ctx: Context) -> None:
             missing.append("het aantal dagen van de termijn")
         if missing:
             ctx.report("D335", ("escalatiemodel", "niveaus", i), severity=WAARSCHUWING,
-                       reden=f"niveau '{niveau.naam}' mist {', '.join(missing)}")
+                       reden=f"niveau '{niveau.naam}' mist {nl.lijst(missing)}")
 
 
 @rule("D336")
@@ -103,4 +103,4 @@ def bijlagen_volledig(ctx: Context) -> None:
         needed.append(("verwerkersovereenkomst", str(ctx.afgeleid.rechtstekst["verwerkersovereenkomst"]).split(" als bedoeld")[0]))
     missing = [label for soort, label in needed if soort not in present]
     if missing:
-        ctx.report("D336", ("contract",), on_key=True, ontbreekt=", ".join(missing))
+        ctx.report("D336", ("contract",), on_key=True, ontbreekt=nl.lijst(missing))

@@ -31,7 +31,7 @@ def verlengingsopties_volledig(ctx: Context) -> None:
         if optie.aankondigingstermijn is None:
             missing.append("de aankondigingstermijn ('aankondigingstermijn')")
         if missing:
-            ctx.report("D309", ("looptijd", "verlengingsopties", i), nummer=i + 1, ontbreekt=", ".join(missing))
+            ctx.report("D309", ("looptijd", "verlengingsopties", i), nummer=i + 1, ontbreekt=nl.lijst(missing))
 
 
 @rule("D310")

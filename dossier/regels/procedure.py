@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
+from .. import nl
 from ..invoer.model import Dossier
 from . import Context, rule
 
@@ -23,7 +24,7 @@ def sociale_kwaliteitsaspecten(ctx: Context) -> None:
     missing = [label for key, label in SOCIAL_ASPECTS.items() if key not in a.kwaliteitsaspecten]
     if missing:
         path = ("aanbesteding", "kwaliteitsaspecten") if a.kwaliteitsaspecten else ("aanbesteding",)
-        ctx.report("D319", path, on_key=True, ontbreekt=", ".join(missing))
+        ctx.report("D319", path, on_key=True, ontbreekt=nl.lijst(missing))
 
 
 @rule("D320")

@@ -108,7 +108,7 @@ def sas_aankondigingen(ctx: Context) -> None:
     p = ctx.dossier.planning
     missing = [name for name, value in (("publicatie", p.publicatie), ("aankondiging_gunning", p.aankondiging_gunning)) if value is None]
     if missing:
-        ctx.report("D307", ("planning",), on_key=True, ontbreekt=", ".join(missing))
+        ctx.report("D307", ("planning",), on_key=True, ontbreekt=nl.lijst(missing))
 
 
 @rule("D340", definitief=True)

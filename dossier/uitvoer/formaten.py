@@ -22,6 +22,7 @@ from ..documenten.sjabloonsets import Sjabloonset
 from ..documenten.veilige_sets import typst_root
 from .figuren import for_typst, for_word, png_fallbacks, typst_inputs
 from .koppelingen import link_addresses
+from .leesbaar import readable
 from .lettertypen import house_font
 from .logo import read_logo
 from .pandoc import ast_to_docx, ast_to_typst, markdown_to_ast, with_meta
@@ -109,7 +110,7 @@ def _produce(documents: list[Document], meta: Meta, formats: list[str], sjabloon
     def one(document: Document) -> dict[str, bytes]:
         files: dict[str, bytes] = {}
         if "md" in formats:
-            files[f"{document.naam}.md"] = document.markdown.encode("utf-8")
+            files[f"{document.naam}.md"] = readable(document.markdown, meta.epoch, document.naam)
         if not layout:
             return files
         moment = moment_of(document, meta)
