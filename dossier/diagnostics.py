@@ -139,6 +139,9 @@ class DossierError(Exception):
         self.diagnostics = list(diagnostics)
         super().__init__("; ".join(d.to_text() for d in self.diagnostics))
 
+    def __reduce__(self):  # crosses from a worker process (``grenzen``) with its diagnostics intact
+        return (type(self), (self.diagnostics,))
+
     @property
     def exit_code(self) -> int:
         codes = [catalogue()[d.code].afsluitcode for d in self.diagnostics if d.is_error]
@@ -160,6 +163,33 @@ def summary(diagnostics: list[Diagnostic], files: int) -> str:
     )
 
 
+def collapsed(diagnostics: list[Diagnostic], keep: int = 3) -> list[Diagnostic]:
+    """For reading: of each warning that recurs in one file, the first ``keep`` and one line with the count.
+
+    5,000 percelen without an ambition give 5,000 identical warnings; a person reads three and the
+    count. Errors are never collapsed (each needs fixing where it is); JSON output keeps everything.
+    """
+    counts: dict[tuple[str, str], int] = {}
+    for d in diagnostics:
+        if not d.is_error:
+            counts[(d.location.file, d.code)] = counts.get((d.location.file, d.code), 0) + 1
+    shown: list[Diagnostic] = []
+    seen: dict[tuple[str, str], int] = {}
+    for d in diagnostics:
+        key = (d.location.file, d.code)
+        if d.is_error or counts[key] <= keep + 1:
+            shown.append(d)
+            continue
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= keep:
+            shown.append(d)
+        elif seen[key] == keep + 1:
+            rest = f"{counts[key] - keep:,}".replace(",", ".")
+            message = f"en nog {rest} keer dezelfde waarschuwing ({catalogue()[d.code].titel.lower()})"
+            shown.append(Diagnostic(d.code, d.severity, message, Location(d.location.file)))
+    return shown
+
+
 def as_json(diagnostics: list[Diagnostic]) -> str:
     return json.dumps([d.to_json() for d in diagnostics], ensure_ascii=False, indent=2)
 
@@ -173,6 +203,7 @@ __all__ = [
     "Location",
     "as_json",
     "catalogue",
+    "collapsed",
     "make",
     "sort_key",
     "summary",

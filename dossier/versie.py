@@ -1,3 +1,3 @@
 """The version of dossier, in a module of its own so every stage can name it without importing the package."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "dossier"
 LEVELS = {
-    "diagnostics": 0, "data": 0, "versie": 0,
+    "diagnostics": 0, "data": 0, "versie": 0, "grenzen": 0,
     "invoer": 1, "nl": 1,  # Dutch formatting knows the model's durations
     "afleiding": 2,
     "regels": 3,

@@ -7,24 +7,26 @@ a value because ``finalize`` turns every value into ``Md`` first.
 Template sets (see ``sjabloonsets``): the dossier's own set is searched first, ``basis`` last, and
 ``{% extends "!basis/leidraad/procedure.md.j2" %}`` (or ``!<any set in the chain>/...``) lets a
 municipality override one block of the very template it replaces.
+
+Sets come from elsewhere, so rendering runs in a worker process under a deadline and a memory cap
+(``grenzen``), in Jinja's immutable sandbox (a template cannot change the dossier; it collects table
+rows in ``rijen()``), with '**' and '*' capped; every failure is a coded message with template and
+line (``sjabloonfouten``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Mapping
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from .. import nl
+from .. import grenzen, nl
 from ..afleiding import Afgeleid, Annex
-from ..diagnostics import DossierError, Location, make
+from ..diagnostics import DossierError, Location
 from ..invoer.model import Dossier
 from ..invoer.rectificaties import Rectificaties
 from .blokken import check_overrides
@@ -32,6 +34,7 @@ from .context import document_context
 from .figuren import Figuur, figuur
 from .markdown import Md, alineas, finalize, opsomming, tabel, tidy
 from .rectificaties import OVERLAY, overlay
+from .sjabloonfouten import TeGroot, template_error
 from .sjabloonsets import Sjabloonset, TemplateSet
 from .veilige_sets import SetLoader
 
@@ -62,8 +65,56 @@ class Document:
     dag: dt.date | None = None  # the document's own date (publication, date of the nota); None for annexes
 
 
+MAX_BITS = 16_384  # a number of about 5,000 digits: more than any amount or date needs
+MAX_LENGTE = 5_000_000  # characters or items one '*' may make
+MAX_UITVOER = 64 * 1024 * 1024  # characters of Markdown all documents of one dossier may have
+
+
+class Rijen:
+    """Rows a template collects for ``tabel``: the one thing a template may add to (lists are immutable)."""
+
+    def __init__(self, rijen: Any = ()) -> None:
+        self._rijen: list[Any] = list(rijen)
+
+    def append(self, rij: Any) -> str:
+        self._rijen.append(rij)
+        return ""
+
+    def __iter__(self):
+        return iter(self._rijen)
+
+    def __getitem__(self, index: int) -> Any:
+        return self._rijen[index]
+
+    def __len__(self) -> int:
+        return len(self._rijen)
+
+
+class Omgeving(ImmutableSandboxedEnvironment):
+    """The sandbox for template sets: nothing of the model can change, '**' and '*' cannot explode.
+
+    Intercepting the two operators also keeps Jinja from folding ``9 ** (9 ** 9)`` while it
+    compiles a template, where no limit could name the line.
+    """
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "**" and _integers(left, right) and abs(left) > 1 and right > 0 and right * abs(left).bit_length() > MAX_BITS:
+            raise TeGroot(f"{left} ** {right} geeft een getal van meer dan 5.000 cijfers")
+        if operator == "*":
+            for reeks, aantal in ((left, right), (right, left)):
+                if isinstance(reeks, (str, list, tuple)) and _integers(aantal) and len(reeks) * aantal > MAX_LENGTE:
+                    raise TeGroot(f"'*' zou {len(reeks) * aantal:,} tekens of elementen maken".replace(",", "."))
+        return super().call_binop(context, operator, left, right)
+
+
+def _integers(*values: Any) -> bool:
+    return all(isinstance(v, int) and not isinstance(v, bool) for v in values)
+
+
 @functools.lru_cache(maxsize=16)
-def environment(keten: tuple[TemplateSet, ...], laag: tuple[tuple[str, str], ...] = ()) -> SandboxedEnvironment:
+def environment(keten: tuple[TemplateSet, ...], laag: tuple[tuple[str, str], ...] = ()) -> Omgeving:
     """One environment per chain of sets, so compiled templates are reused across dossiers.
 
     ``laag``: in-memory templates in front of the chain (the block texts of rectificaties), which
@@ -76,7 +127,7 @@ def environment(keten: tuple[TemplateSet, ...], laag: tuple[tuple[str, str], ...
         [*([jinja2.DictLoader(dict(laag))] if laag else []), SetLoader([str(s.map) for s in keten]),
          jinja2.PrefixLoader(prefixes, delimiter="/")]
     )
-    env = SandboxedEnvironment(
+    env = Omgeving(
         loader=loader,
         undefined=jinja2.StrictUndefined,
         autoescape=True,
@@ -86,7 +137,7 @@ def environment(keten: tuple[TemplateSet, ...], laag: tuple[tuple[str, str], ...
         lstrip_blocks=True,
     )
     env.filters.update(FILTERS)
-    env.globals.update(tabel=tabel, md=Md, figuur=figuur)
+    env.globals.update(tabel=tabel, md=Md, rijen=Rijen, figuur=figuur)
     return env
 
 
@@ -102,43 +153,48 @@ def plan_documents(d: Dossier, afgeleid: Afgeleid) -> list[tuple[str, str, str, 
 
 def render_documents(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status: str, file: str,
                      figuren: Mapping[str, Figuur] | None = None, rectificaties: Rectificaties | None = None) -> list[Document]:
-    """Render every document; template errors become coded diagnostics naming template and line.
+    """Every document's Markdown, rendered in a worker process under the template limits (``grenzen``).
 
     ``figuren``: the drawings a template may place with ``{{ figuur("naam") }}`` (none: it places nothing).
     ``rectificaties``: the changes of the nota's (``d`` is then the version after the last one).
     """
+    return grenzen.uitvoeren(_render_all, d, afgeleid, sjabloonset, status, file, dict(figuren or {}), rectificaties, grens=grenzen.SJABLONEN,
+                             wat=f"het invullen van de sjablonen van sjabloonset '{sjabloonset.naam}'", waar=Location(file))
+
+
+def _render_all(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status: str, file: str,
+                figuren: dict[str, Figuur], rectificaties: Rectificaties | None) -> list[Document]:
+    """Runs in the worker: every failure of a template becomes a coded diagnostic naming template and line."""
     env = environment(sjabloonset.keten)
-    wrong = check_overrides(env, sjabloonset.keten)
-    if wrong:
-        raise DossierError(list(wrong))
-    if rectificaties is not None:
-        env = environment(sjabloonset.keten, overlay(env, list(rectificaties.lijst)))
-    base = {**document_context(d, afgeleid, status, rectificaties), "figuren": dict(figuren or {})}
-    documents = []
-    plan = plan_documents(d, afgeleid)
-    for soort, naam, template_name, extra in sorted(plan, key=lambda p: p[0] == "nota-van-inlichtingen"):  # a nota quotes replaced texts
-        if rectificaties is not None and soort == "nota-van-inlichtingen":
-            extra = {**extra, "d": rectificaties.na_ronde(extra["ronde"].ronde)}  # each nota as the dossier stood then
-        variables = {**base, **extra}
-        try:
-            template = env.get_template(template_name)
-            markdown = template.render(variables)
+    template_name = "?"
+    try:
+        wrong = check_overrides(env, sjabloonset.keten)
+        if wrong:
+            raise DossierError(list(wrong))
+        if rectificaties is not None:
+            env = environment(sjabloonset.keten, overlay(env, list(rectificaties.lijst)))
+        base = {**document_context(d, afgeleid, status, rectificaties), "figuren": figuren}
+        documents, total = [], 0
+        plan = plan_documents(d, afgeleid)
+        for soort, naam, template_name, extra in sorted(plan, key=lambda p: p[0] == "nota-van-inlichtingen"):  # a nota quotes replaced texts
+            if rectificaties is not None and soort == "nota-van-inlichtingen":
+                extra = {**extra, "d": rectificaties.na_ronde(extra["ronde"].ronde)}  # each nota as the dossier stood then
+            variables = {**base, **extra}
+            markdown = env.get_template(template_name).render(variables)
             if base["gewijzigd"] and soort != "nota-van-inlichtingen":
                 markdown = env.get_template("gewijzigd.md.j2").render(variables) + "\n" + markdown
-        except jinja2.TemplateSyntaxError as exc:
-            raise DossierError([make("D402", Location(file), sjabloon=exc.name or template_name, regel=exc.lineno, reden=exc.message)]) from None
-        except jinja2.TemplateNotFound as exc:
-            raise DossierError([make("D403", Location(file), naam=str(exc), beschikbaar=", ".join(str(p) for p in env.loader.list_templates()[:10]))]) from None
-        except SecurityError as exc:
-            raise DossierError([make("D405", Location(file), sjabloon=template_name, reden=str(exc))]) from None
-        except (jinja2.UndefinedError, jinja2.TemplateRuntimeError) as exc:
-            where, line = _template_position(exc, template_name, sjabloonset.keten)
-            raise DossierError([make("D401", Location(file), sjabloon=where, regel=line, reden=_dutch(str(exc)))]) from None
-        titel, ondertitel, datum = _titles(d, soort, extra, base)
-        dag = extra["ronde"].datum if soort == "nota-van-inlichtingen" else d.planning.publicatie if soort == "leidraad" else None
-        documents.append(Document(soort, naam, titel, tidy(markdown), ondertitel, datum, dag))
-    order = [p[1] for p in plan]
-    return sorted(documents, key=lambda doc: order.index(doc.naam))
+            total += len(markdown)
+            if total > MAX_UITVOER:
+                raise TeGroot("de documenten worden samen langer dan 64 MB tekst")
+            titel, ondertitel, datum = _titles(d, soort, extra, base)
+            dag = extra["ronde"].datum if soort == "nota-van-inlichtingen" else d.planning.publicatie if soort == "leidraad" else None
+            documents.append(Document(soort, naam, titel, tidy(markdown), ondertitel, datum, dag))
+        order = [p[1] for p in plan]
+        return sorted(documents, key=lambda doc: order.index(doc.naam))
+    except DossierError:
+        raise
+    except Exception as exc:  # a template's mistake, whatever Python calls it (mapped in one place)
+        raise template_error(exc, template_name, sjabloonset.keten, file) from None
 
 
 def _titles(d: Dossier, soort: str, extra: dict[str, Any], base: dict[str, Any]) -> tuple[str, str, str]:
@@ -149,32 +205,3 @@ def _titles(d: Dossier, soort: str, extra: dict[str, Any], base: dict[str, Any])
         return f"Nota van inlichtingen {ronde.ronde}", d.aanbesteding.titel, nl.datum(ronde.datum)
     annex: Annex = extra["deze_bijlage"]
     return f"Bijlage {annex.letter}: {annex.titel}", d.aanbesteding.titel, ""
-
-
-def _template_position(exc: BaseException, fallback: str, keten: tuple[TemplateSet, ...]) -> tuple[str, int | str]:
-    """The template (``set/path``) and line where a runtime error happened (Jinja rewrites tracebacks)."""
-    tb = exc.__traceback__ if exc.__traceback__ else sys.exc_info()[2]
-    where: tuple[str, int | str] = (fallback, "?")
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith(".j2"):
-            where = (_display_name(Path(filename), keten), tb.tb_lineno)
-        tb = tb.tb_next
-    return where
-
-
-def _display_name(path: Path, keten: tuple[TemplateSet, ...]) -> str:
-    for template_set in keten:
-        if path.is_relative_to(template_set.map):
-            return f"{template_set.naam}/{path.relative_to(template_set.map).as_posix()}"
-    return path.name
-
-
-def _dutch(message: str) -> str:
-    match = re.match(r"'(.+?)' has no attribute '(.+?)'", message)
-    if match:
-        return f"het gegeven '{match.group(2)}' bestaat niet"
-    match = re.match(r"'(.+?)' is undefined", message)
-    if match:
-        return f"het gegeven '{match.group(1)}' bestaat niet"
-    return message

@@ -19,10 +19,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ..diagnostics import DossierError, Location, make
+from ..invoer.load import LoadedDocument, load_file
 from .huisstijl import Huisstijl, read_house_style
+from .logo import check_logo
 from .referentie import check_reference
 from .veilige_sets import check_pandoc_template, check_set
 
@@ -33,6 +33,7 @@ PROJECT_TEMPLATES = _PACKAGED if _PACKAGED.is_dir() else Path(__file__).resolve(
 BASE_SET = "basis"
 SET_FILE = "sjabloonset.yaml"
 MAX_CHAIN = 6
+SETTINGS = ("versie", "erft_van", "omschrijving", "huisstijl")
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,59}")
 
 
@@ -71,47 +72,63 @@ def template_root() -> Path:
     return Path(configured).resolve() if configured else PROJECT_TEMPLATES
 
 
-def _folder(root: Path, name: str) -> Path:
+def _folder(root: Path, name: str, where: Location) -> Path:
     if not _NAME.fullmatch(name):
-        raise DossierError([make("D404", Location("sjabloonset"), waarde=name)])
+        raise DossierError([make("D404", where, waarde=name)])
     folder = (root / name).resolve()
     if folder.parent != root.resolve():
-        raise DossierError([make("D404", Location("sjabloonset"), waarde=name)])
+        raise DossierError([make("D404", where, waarde=name)])
     if not folder.is_dir():
         available = sorted(p.name for p in root.iterdir() if p.is_dir())
-        raise DossierError([make("D403", Location("sjabloonset"), naam=name, beschikbaar=", ".join(available))])
+        raise DossierError([make("D403", where, naam=name, beschikbaar=", ".join(available))])
     return folder
 
 
-def _settings(folder: Path) -> dict:
+def _settings(folder: Path) -> tuple[dict, LoadedDocument | None]:
+    """``sjabloonset.yaml``, read like a dossier: size, depth, aliases and tags limited, lines kept."""
     path = folder / SET_FILE
     if not path.is_file():
-        return {}
-    where = Location(str(path))
+        return {}, None
+    shown = f"{folder.name}/{SET_FILE}"
     try:
-        data = yaml.safe_load(path.read_text("utf-8")[:65536]) or {}
-    except (yaml.YAMLError, UnicodeDecodeError, OSError) as exc:
-        raise DossierError([make("D407", where, reden=str(exc).splitlines()[0])]) from None
-    if not isinstance(data, dict) or set(data) - {"versie", "erft_van", "omschrijving", "huisstijl"}:
-        raise DossierError([make("D407", where, reden="alleen 'versie', 'erft_van', 'omschrijving' en 'huisstijl' zijn toegestaan")])
-    return data
+        document = load_file(path, shown)
+    except DossierError as exc:
+        codes = {d.code for d in exc.diagnostics}
+        if codes == {"D109"}:  # only comments: a set without settings
+            return {}, None
+        if codes == {"D110"}:
+            raise DossierError([make("D407", Location(shown, "", 1, 1), reden="bovenaan horen sleutels te staan")]) from None
+        raise
+    for key, value in document.data.items():
+        where = document.locate((key,), on_key=True)
+        if key not in SETTINGS:
+            raise DossierError([make("D407", where, reden=f"de sleutel '{key}' is onbekend",
+                                     hint="sjabloonset.yaml kent alleen " + ", ".join(f"'{k}'" for k in SETTINGS))])
+        if key == "erft_van" and (value is None or value == ""):
+            raise DossierError([make("D447", where)])
+        if key != "huisstijl" and (isinstance(value, (dict, list)) or (key == "erft_van" and not isinstance(value, str))):
+            raise DossierError([make("D407", where, reden=f"'{key}' moet een enkele tekst zijn")])
+    return document.data, document
 
 
 def chain(sjabloonset: str | None, root: Path | None = None) -> tuple[TemplateSet, ...]:
     """The sets to search, the dossier's own first and ``basis`` last."""
     root = root or template_root()
     name = sjabloonset or BASE_SET
+    where = Location("sjabloonset")
     sets: list[TemplateSet] = []
     while True:
         if any(s.naam == name for s in sets) or len(sets) >= MAX_CHAIN:
-            raise DossierError([make("D407", Location(SET_FILE), reden=f"de keten van sjabloonsets is rond of te lang bij '{name}'")])
-        folder = _folder(root, name)
+            raise DossierError([make("D407", where, reden=f"de keten van sjabloonsets is rond of te lang bij '{name}'")])
+        folder = _folder(root, name, where)
         check_set(folder)  # no link out of the set, no FIFO or device, before anything is read
-        settings = _settings(folder)
+        settings, document = _settings(folder)
         sets.append(TemplateSet(name, folder, str(settings.get("versie", "onbekend"))))
         if name == BASE_SET:
             return tuple(sets)
-        name = str(settings.get("erft_van", BASE_SET))
+        name = settings.get("erft_van", BASE_SET)
+        if document is not None and "erft_van" in settings:
+            where = document.locate(("erft_van",))
 
 
 def _house_style(root: Path, sets: tuple[TemplateSet, ...], name: str, code: str = "D403") -> Path:
@@ -135,11 +152,8 @@ def resolve(sjabloonset: str | None, logo: str | None = None) -> Sjabloonset:
         check_reference(reference)  # nothing remote, no macros, no DTD: it is copied into every .docx
     template = _house_style(root, sets, "pdf.typ")
     check_pandoc_template(template.parent.parent, template)
-    return Sjabloonset(
-        wortel=root,
-        keten=sets,
-        referentie=reference,
-        pdf_sjabloon=template,
-        logo=_house_style(root, sets, logo, "D406") if logo else None,
-        huisstijl=read_house_style([(s.map, _settings(s.map)) for s in sets]),
-    )
+    logo_path = _house_style(root, sets, logo, "D406") if logo else None
+    if logo_path is not None:
+        check_logo(logo_path)  # really the PNG or JPEG its name says, and not too large to decode
+    return Sjabloonset(wortel=root, keten=sets, referentie=reference, pdf_sjabloon=template, logo=logo_path,
+                       huisstijl=read_house_style([(s.map, _settings(s.map)[0]) for s in sets]))

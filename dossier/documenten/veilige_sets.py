@@ -30,6 +30,10 @@ from jinja2.loaders import split_template_path
 
 from ..diagnostics import DossierError, Location, make
 
+MAX_ENTRIES = 5000  # files and folders in one set; the base set has about 30
+MAX_FILE = 32 * 1024 * 1024  # bytes of one file of a set that dossier reads (a reference document may be large)
+# Never read by dossier and possibly huge; a template cannot include from them either (SetLoader).
+_VERSION_CONTROL = {".git", ".hg", ".svn"}
 _KINDS = {
     stat.S_IFIFO: "een FIFO (named pipe)",
     stat.S_IFCHR: "een apparaat",
@@ -76,11 +80,22 @@ def check_entry(root: Path, path: Path) -> os.stat_result:
     return info
 
 
+def _walk(root: Path) -> Iterator[tuple[str, list[str], list[str]]]:
+    """``os.walk`` of a set without the folders of version control (never read) and at most MAX_ENTRIES entries."""
+    entries = 0
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if d not in _VERSION_CONTROL)
+        entries += len(dirnames) + len(filenames)
+        if entries > MAX_ENTRIES:
+            raise DossierError([make("D448", Location(str(root)), set=root.name, maximum=f"{MAX_ENTRIES:,}".replace(",", "."))])
+        yield dirpath, dirnames, sorted(filenames)
+
+
 def check_set(folder: Path) -> None:
     """Walk a set folder once, links not followed; raise a coded error on the first unsafe entry."""
     root = folder.resolve()
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        for name in sorted(dirnames) + sorted(filenames):
+    for dirpath, dirnames, filenames in _walk(root):
+        for name in dirnames + filenames:
             check_entry(root, Path(dirpath) / name)
 
 
@@ -88,7 +103,7 @@ def set_files(folder: Path) -> list[Path]:
     """The regular files of a (checked) set, links inside the set followed to files; sorted."""
     root = folder.resolve()
     files = []
-    for dirpath, _dirnames, filenames in os.walk(root, followlinks=False):
+    for dirpath, _dirnames, filenames in _walk(root):
         for name in filenames:
             path = Path(dirpath) / name
             if stat.S_ISREG(check_entry(root, path).st_mode):
@@ -96,24 +111,56 @@ def set_files(folder: Path) -> list[Path]:
     return sorted(files)
 
 
-def read_set_file(root: Path, path: Path) -> bytes:
-    """The bytes of a file of a set, after proving it is a regular file inside the set."""
-    if not stat.S_ISREG(check_entry(root.resolve(), path).st_mode):
-        raise DossierError([make("D421", Location(str(path)), set=root.name, pad=_inside(root, path), soort="geen gewoon bestand")])
-    return path.read_bytes()
+def read_set_file(root: Path, path: Path, limit: int = MAX_FILE) -> bytes:
+    """The bytes of a file of a set, after proving it is a regular file inside the set.
+
+    The file is opened without following a link in its last part and without blocking (a FIFO
+    put in place after the check opens, then fails the regular-file test); where the system shows
+    which file an open descriptor is (``/proc/self/fd``), that file must still lie inside the set.
+    So a file swapped for a link between the walk and the read is refused as well.
+    """
+    root = root.resolve()
+    check_entry(root, path)
+    refuse = DossierError([make("D421", Location(str(path)), set=root.name, pad=_inside(root, path), soort="geen gewoon bestand")])
+    try:
+        handle = os.open(path.resolve(), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        raise refuse from None
+    with os.fdopen(handle, "rb") as file:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise refuse
+        opened = Path(f"/proc/self/fd/{handle}")
+        if opened.is_symlink() and not Path(os.readlink(opened)).is_relative_to(root):
+            raise _refuse_link(root, path, os.readlink(opened))
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        raise DossierError([make("D453", Location(str(path)), set=root.name, pad=_inside(root, path),
+                                 maximum=f"{limit // 1024 // 1024} MB")])
+    return data
 
 
 class SetLoader(jinja2.FileSystemLoader):
-    """A FileSystemLoader that opens only regular files inside the set folder they were found in."""
+    """A FileSystemLoader that reads only regular files inside the set folder they were found in
+    (``read_set_file``), never one in a folder of version control."""
 
     def get_source(self, environment: jinja2.Environment, template: str):  # type: ignore[override]
         pieces = split_template_path(template)
+        if not _VERSION_CONTROL.isdisjoint(pieces):
+            raise jinja2.TemplateNotFound(template)
         for searchpath in self.searchpath:
             candidate = Path(searchpath, *pieces)
             if os.path.isfile(candidate):
-                check_entry(Path(searchpath).resolve(), candidate)
-                break
-        return super().get_source(environment, template)
+                mtime = os.path.getmtime(candidate)
+                source = read_set_file(Path(searchpath), candidate).decode(self.encoding)
+                return source, os.path.normpath(candidate), lambda: _unchanged(candidate, mtime)
+        raise jinja2.TemplateNotFound(template)
+
+
+def _unchanged(path: Path, mtime: float) -> bool:
+    try:
+        return os.path.getmtime(path) == mtime
+    except OSError:
+        return False
 
 
 @contextlib.contextmanager
@@ -140,12 +187,34 @@ _DIRECTIVE = re.compile(r"\$\$|\$\{([^}\n]*)\}|\$([^$\n]*)\$")
 _PARTIAL = re.compile(r"([^\s:()\[\]$]+)\(\)")
 
 
-def check_pandoc_template(set_folder: Path, path: Path) -> None:
-    """Refuse a partial (``${ naam() }``) that pandoc would look for outside the template's folder."""
+_PACKAGE = re.compile(r"""["'](@[A-Za-z0-9_-]+/[^"'\s]*)""")
+
+
+def check_pandoc_template(set_folder: Path, path: Path, seen: frozenset[Path] = frozenset()) -> None:
+    """Refuse a partial (``${ naam() }``) that pandoc would look for outside the template's folder,
+    one that is not in that folder (pandoc would try the user's data folder), and a Typst package
+    (``@preview/...`` comes from the internet, ``@local/...`` from the user's data folder)."""
+    if path in seen:  # a partial that includes itself: pandoc stops it; nothing more to check
+        return
     text = read_set_file(set_folder, path).decode("utf-8", "replace")
+    package = _PACKAGE.search(text)
+    if package:
+        raise DossierError([make("D449", Location(str(path)), set=set_folder.name,
+                                 pad=_inside(set_folder.resolve(), path.resolve()), pakket=package.group(1))])
     for match in _DIRECTIVE.finditer(_COMMENT.sub("", text)):
         content = match.group(1) if match.group(1) is not None else match.group(2) or ""
         for partial in _PARTIAL.findall(content):
             if "/" in partial or "\\" in partial or ".." in partial:
                 raise DossierError([make("D422", Location(str(path)), set=set_folder.name,
                                          pad=_inside(set_folder.resolve(), path.resolve()), deel=partial)])
+            _check_partial(set_folder, path, partial, seen | {path})
+
+
+def _check_partial(set_folder: Path, template: Path, partial: str, seen: frozenset[Path]) -> None:
+    """A plain partial must be a file of the set beside the template (pandoc adds the template's extension)."""
+    name = partial if Path(partial).suffix else partial + template.suffix
+    candidate = template.parent / name
+    if not candidate.is_file():
+        raise DossierError([make("D450", Location(str(template)), set=set_folder.name,
+                                 pad=_inside(set_folder.resolve(), template.resolve()), deel=partial, bestand=name)])
+    check_pandoc_template(set_folder, candidate, seen)

@@ -17,12 +17,13 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
 from ..diagnostics import Diagnostic, DossierError, Location, make
 from .scalars import resolve_plain
+from .yamlfouten import translate as _translate
 
 try:  # libyaml is much faster; the pure-Python parser gives the same events.
     from yaml.cyaml import CParser as _Parser
@@ -45,8 +46,10 @@ MAX_NODES = 100_000
 Path_ = tuple[str | int, ...]
 
 _SAFE_TAGS = {"tag:yaml.org,2002:str", "!"}
-# C0 controls, DEL, and the bidirectional overrides that can make a clause read differently than it is.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls, DEL, the bidirectional embeddings, overrides and isolates that can make a clause
+# read differently than it is, and Unicode's noncharacters. Checked in the raw text and again in
+# every value and key, because a YAML escape ("\u202E", "\a\0\e") makes them from plain ASCII.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff]")
 
 
 @dataclass
@@ -75,6 +78,19 @@ class LoadedDocument:
             if not probe:
                 return Location(self.file, text, 1, 1)
             probe = probe[:-1]
+
+
+    def text_values(self) -> Iterator[tuple[Path_, str]]:
+        """Every text value of the file with its path, in file order (keys are not values)."""
+        stack: list[tuple[Path_, Any]] = [((), self.data)]
+        while stack:
+            path, node = stack.pop()
+            if isinstance(node, str):
+                yield path, node
+            elif isinstance(node, dict):
+                stack.extend((path + (k,), v) for k, v in reversed(list(node.items())))
+            elif isinstance(node, list):
+                stack.extend((path + (i,), v) for i, v in reversed(list(enumerate(node))))
 
 
 def format_path(path: Path_) -> str:
@@ -309,6 +325,7 @@ class _Builder:
         if not isinstance(event, yaml.ScalarEvent):
             raise self.fail("D113", event.start_mark, frame.path)
         self._check_tag(event, frame.path)
+        self._check_text(event, frame.path)
         key = event.value
         mark = (event.start_mark.line + 1, event.start_mark.column + 1)
         if key in frame.container:
@@ -345,50 +362,17 @@ class _Builder:
             return
         raise self.fail("D112", event.start_mark, path, tag=tag)
 
+    def _check_text(self, event: Any, path: Path_) -> None:
+        """Refuse a control character in a value or key (made by an escape: the raw text had none)."""
+        control = _CONTROL.search(event.value)
+        if control:
+            code = "D105" if control.group() == "\x00" else "D117"
+            raise self.fail(code, event.start_mark, path, teken=f"U+{ord(control.group()):04X}")
+
     def _scalar(self, event: Any, path: Path_) -> Any:
         self._check_tag(event, path)
+        self._check_text(event, path)
         text = event.value
         if event.tag is not None or not event.implicit[0]:
             return text  # quoted, block or explicitly !!str: always text
         return resolve_plain(text)
-
-
-_PHRASES = {
-    "mapping values are not allowed here": "hier mag geen ':' met een waarde staan (vergeten inspringing of aanhalingstekens?)",
-    "mapping values are not allowed in this context": "hier mag geen ':' met een waarde staan (verkeerde inspringing, of een ': ' in een waarde zonder aanhalingstekens?)",
-    "while scanning for the next token": "",
-    "while parsing a block node": "in een blok",
-    "while parsing a node": "",
-    "could not find expected ':'": "de ':' na een sleutel ontbreekt",
-    "did not find expected key": "verwachtte een sleutel op deze inspringing",
-    "did not find expected node content": "verwachtte hier een waarde",
-    "found unexpected end of stream": "het bestand houdt onverwacht op",
-    "found unexpected end of stream while scanning a quoted scalar": "een aanhalingsteken wordt niet gesloten",
-    "while scanning a quoted scalar": "in een tekst tussen aanhalingstekens",
-    "while parsing a block mapping": "in een blok met sleutels",
-    "while parsing a block collection": "in een lijst",
-    "while parsing a flow sequence": "in een lijst tussen [ ]",
-    "while parsing a flow mapping": "in een blok tussen { }",
-    "while parsing a flow node": "in een waarde tussen haakjes",
-    "while scanning a simple key": "bij het lezen van een sleutel",
-    "did not find expected ',' or ']'": "verwachtte ',' of ']'",
-    "did not find expected ',' or '}'": "verwachtte ',' of '}'",
-    "did not find expected '-' indicator": "verwachtte een lijstitem ('-') op deze inspringing",
-    "found character that cannot start any token": "dit teken kan hier niet beginnen",
-    "found unknown escape character": "onbekende escape-reeks na een backslash",
-    "while scanning an anchor": "bij het lezen van een anker (&)",
-    "while scanning an alias": "bij het lezen van een verwijzing (*)",
-    "while scanning a block scalar": "in een tekstblok (| of >)",
-    "while scanning a directive": "in een %-directief",
-}
-
-
-def _translate(text: str) -> str:
-    """Dutch for libyaml's English phrases; unknown phrases are kept, quoted."""
-    if not text:
-        return ""
-    if text in _PHRASES:
-        return _PHRASES[text]
-    if text.startswith("found character") and "cannot start any token" in text:
-        return "dit teken kan hier niet beginnen (staat er een @ of ` aan het begin van een waarde? Zet die dan tussen aanhalingstekens)"
-    return f"'{text}'"

@@ -14,8 +14,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, DossierError, Location, make, summary
+from ..diagnostics import Diagnostic, DossierError, Location, collapsed, make, summary
 from ..documenten.figuren import Figuur
+from ..documenten.omvang import check_size
 from ..documenten.render import Document, render_documents
 from ..documenten.sjabloonsets import Sjabloonset, resolve
 from ..overzicht import figuren, overzicht_html
@@ -23,7 +24,8 @@ from ..overzicht.figuren import stijl_voor
 from ..regels import check
 from ..uitvoer.formaten import FORMATS, Meta, produce
 from ..uitvoer.manifest import manifest
-from ..uitvoer.write import check_target, output_root, write_output
+from ..uitvoer.pdf import OntbrekendTeken
+from ..uitvoer.write import check_target, output_root, recover, write_output
 from ..uitwisseling import FORMATS as EXPORTS, TITLES, build_exports
 from .controleer import Controle, check_file
 from .schema import refresh_next_to
@@ -107,19 +109,24 @@ def render_checked(checked: Controle, path: str, status: str) -> Gerenderd:
 
 
 def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[int, list[Diagnostic]]:
+    target = out_root / output_name(Path(path))
+    restored = recover(target)  # the output a killed build left aside is put back before anything else
     checked = check_file(path)
     if not checked.ok:
-        return checked.exit_code or 1, checked.diagnostics
+        return checked.exit_code or 1, restored + checked.diagnostics
     assert checked.dossier is not None and checked.document is not None and checked.afgeleid is not None
     if status == "definitief":  # a published document may not carry a gap a concept shows in plain sight
         blocking = check(checked.dossier, checked.document, checked.afgeleid, definitief=True)
         if any(d.is_error for d in blocking):
-            return 1, checked.diagnostics + blocking
-    target = out_root / output_name(Path(path))
+            return 1, restored + checked.diagnostics + blocking
     check_target(target, path)  # refuse early: a folder dossier did not make is never touched
+    check_size(checked.dossier, checked.document)  # and a dossier too large to build in reasonable time
     rendered = render_checked(checked, path, status)
     meta, sjabloonset, documents, figures = rendered.meta, rendered.sjabloonset, rendered.documents, rendered.figuren
-    files = produce(documents, meta, formats, sjabloonset, figures)
+    try:
+        files = produce(documents, meta, formats, sjabloonset, figures)
+    except OntbrekendTeken as exc:  # a character no font has: say which fields of the dossier hold it
+        raise exc.located(checked.document) from None
     dossier, afgeleid, document = checked.dossier, checked.afgeleid, checked.document
     files[OVERZICHT] = overzicht_html(Path(path).name, checked.diagnostics, dossier, afgeleid, documents, files, document.sha256)
     files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT)
@@ -129,7 +136,7 @@ def _build(path: str, out_root: Path, formats: list[str], status: str) -> tuple[
         titles = {EXPORTS[f]: TITLES[f] for f in formats if EXPORTS.get(f) in exports}
         files["manifest.json"] = manifest(documents, files, document.sha256, Path(path).name, meta, sjabloonset, OVERZICHT, titles)
     write_output(target, files, path)
-    return 0, checked.diagnostics + notes
+    return 0, restored + checked.diagnostics + notes
 
 
 def command_build(files: list[str], uit: str, formaten: str, status: str) -> int:
@@ -141,7 +148,7 @@ def command_build(files: list[str], uit: str, formaten: str, status: str) -> int
         started = time.perf_counter()
         code, findings = build_file(path, out_root, formats, status)
         shown.extend(findings)
-        for d in findings:
+        for d in collapsed(findings):
             show(d.to_text())
         if code == 0:
             name = output_name(Path(path))

@@ -13,13 +13,15 @@ from pathlib import Path
 
 from .. import nl
 from ..afleiding import Afgeleid, afleiden
-from ..diagnostics import Diagnostic, DossierError, as_json, sort_key, summary
+from ..diagnostics import Diagnostic, DossierError, as_json, collapsed, sort_key, summary
 from ..invoer.load import LoadedDocument, load_file
 from ..invoer.model import Dossier
 from ..invoer.parse import parse_dossier
 from ..invoer.rectificaties import Rectificaties, toepassen
 from ..regels import check
 from .terminal import show
+
+DEFAULT_OUT = "build"  # bouw's default --uit
 
 
 @dataclass
@@ -98,7 +100,11 @@ def command_check(files: list[str], formaat: str, samenvatting: bool, html: str 
 
     ``html``: also write the overview page of the (one) file there, without building anything.
     """
+    from ..uitvoer.write import interrupted  # only here: checking alone needs none of the output stage
+
     results = [check_file(f) for f in files]
+    for result in results:  # a build into the default folder that was killed halfway: reported, not repaired
+        result.diagnostics.extend(interrupted(Path(DEFAULT_OUT) / Path(result.file).name.removesuffix(".yaml").removesuffix(".yml")))
     diagnostics = [d for r in results for d in r.diagnostics]
     figures = {r.file: key_figures(r.dossier, r.afgeleid, r.rectificaties) for r in results if samenvatting and r.afgeleid is not None}
     if formaat == "json":
@@ -106,7 +112,7 @@ def command_check(files: list[str], formaat: str, samenvatting: bool, html: str 
         out: object = {"meldingen": payload, "samenvatting": figures} if samenvatting else payload
         print(json.dumps(out, ensure_ascii=False, indent=2))
     else:
-        for d in diagnostics:
+        for d in collapsed(diagnostics):
             show(d.to_text())
         for name, values in figures.items():
             print(f"\n{name}: kerngegevens")

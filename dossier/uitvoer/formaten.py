@@ -140,7 +140,8 @@ def _produce(documents: list[Document], meta: Meta, formats: list[str], sjabloon
             source = ast_to_typst(with_meta(hooks.typst_ast(for_typst(ast, figures)), fields), sjabloonset.pdf_sjabloon, epoch, document.naam)
             inputs = {"titel": f"{document.titel} – {meta.dossier_titel}", "auteur": meta.organisatie, "kenmerk": meta.kenmerk,
                       **typst_inputs(figures)}
-            files[f"{document.naam}.pdf"] = compile_pdf(source, typst_folder, epoch, document.naam, huisstijl, inputs, logo)
+            files[f"{document.naam}.pdf"] = compile_pdf(source, typst_folder, epoch, document.naam, huisstijl, inputs, logo,
+                                                        sjabloon=sjabloonset.pdf_sjabloon)
         return files
 
     results: dict[str, bytes] = {}

@@ -20,7 +20,9 @@ def template_set_info(sjabloonset: Sjabloonset) -> dict[str, object]:
     for template_set in sjabloonset.keten:
         for path in set_files(template_set.map):  # regular files only: never a device or FIFO
             digest.update(path.relative_to(sjabloonset.wortel).as_posix().encode())
-            digest.update(path.read_bytes())
+            with open(path, "rb") as handle:  # in pieces: a large file of a set never fills the memory
+                for piece in iter(lambda: handle.read(1 << 20), b""):
+                    digest.update(piece)
     return {
         "naam": sjabloonset.naam,
         "versie": ", ".join(f"{s.naam} {s.versie}" for s in sjabloonset.keten),

@@ -15,8 +15,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from .. import grenzen
 from ..diagnostics import DossierError, Location, make
 
+NO_DATA = Path(__file__).resolve().parent / "geen-pandoc-gegevens"  # never created: pandoc's own defaults apply
 READER = "markdown-smart-citations-raw_html-raw_attribute-raw_tex-tex_math_dollars-tex_math_single_backslash"
 
 
@@ -32,10 +34,14 @@ def pandoc_path() -> str:
 
 
 def run(args: list[str], data: bytes, epoch: int, document: str) -> bytes:
+    """pandoc under the limits of ``grenzen``, reading no file but those named (``--sandbox``; an image
+    in a set's template cannot embed a file of the machine) and no data folder of the user (a
+    template partial is never looked up there)."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "LC_ALL": "C.UTF-8"}
+    command = [pandoc_path(), *grenzen.geheugen_argumenten(grenzen.PANDOC), "--sandbox", f"--data-dir={NO_DATA}", *args]
     try:
-        done = subprocess.run([pandoc_path(), *args], input=data, capture_output=True, env=env, timeout=300)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        done = grenzen.programma(command, data, env, grens=grenzen.PANDOC, wat=f"pandoc voor '{document}'", waar=Location(document))
+    except OSError as exc:
         raise DossierError([make("D505", Location("pandoc"), reden=f"pandoc kon niet worden gestart ({exc})")]) from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()

@@ -89,7 +89,7 @@ def core_xml(e: Eigenschappen) -> str:
         ("dc:identifier", e.kenmerk), ("dc:language", "nl-NL"), ("cp:lastModifiedBy", e.auteur), ("cp:revision", "1"),
         ("cp:version", e.versie), ("cp:contentStatus", e.status),
     )
-    body = "".join(f"<{tag}>{escape(value)}</{tag}>" for tag, value in fields)
+    body = "".join(f"<{tag}>{escape(_short(value))}</{tag}>" for tag, value in fields)
     return (
         f'{DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
         'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
@@ -97,6 +97,11 @@ def core_xml(e: Eigenschappen) -> str:
         f'{body}<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified></cp:coreProperties>'
     )
+
+
+def _short(text: str, limit: int = 255) -> str:
+    """Word keeps at most 255 characters of a property; the document itself keeps the whole text."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def app_xml(organisatie: str) -> str:
@@ -112,7 +117,7 @@ def app_xml(organisatie: str) -> str:
 def custom_xml(e: Eigenschappen) -> str:
     """Kenmerk, versie and status as custom properties, for DOCPROPERTY fields in a municipality's template."""
     properties = "".join(
-        f'<property fmtid="{_PROPERTY}" pid="{pid}" name="{name}"><vt:lpwstr>{escape(value)}</vt:lpwstr></property>'
+        f'<property fmtid="{_PROPERTY}" pid="{pid}" name="{name}"><vt:lpwstr>{escape(_short(value))}</vt:lpwstr></property>'
         for pid, (name, value) in enumerate((("kenmerk", e.kenmerk), ("versie", e.versie), ("status", e.status)), start=2)
     )
     return (

@@ -11,26 +11,39 @@ deleted the target is checked:
 - a symbolic link or a plain file with the output name is never replaced.
 
 Temporary folders get the marker before anything else is written into them, so a leftover of a
-killed build is provably ours; anything else next to the output is left alone.
+killed build is provably ours; anything else next to the output is left alone. Builds into the same
+folder take turns (a lock on it), so one build never removes another's temporary folder, and
+the new output trades places with the old one in one step where the system can (``wissel``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import json
 import os
 import shutil
 import stat
+import time
 import uuid
 from pathlib import Path
+from typing import Iterator
 
-from ..diagnostics import DossierError, Location, make
+from ..diagnostics import Diagnostic, DossierError, Location, make
 from ..documenten.sjabloonsets import PROJECT_TEMPLATES, template_root
+from .wissel import swap
+
+try:  # not on Windows
+    import fcntl
+except ImportError:  # pragma: no cover - platform dependent
+    fcntl = None  # type: ignore[assignment]
 
 MARKER = ".dossier-uitvoer"
 MARKER_TEXT = b"Deze map is gemaakt door dossier; elke bouw vervangt haar helemaal. Zet hier geen eigen bestanden.\n"
 MANIFEST = "manifest.json"
 _MANIFEST_KEYS = {"dossier", "invoer_sha256", "sjabloonset", "gemaakt_met", "documenten"}
 _MAX_MANIFEST = 16 * 1024 * 1024
+LOCK_WAIT = 300.0  # seconds a build waits for another build of the same folder to finish writing
 # Litter that file managers put in every folder they show; it goes with the folder.
 _SYSTEM_LITTER = {".DS_Store", "Thumbs.db", "desktop.ini"}
 
@@ -162,29 +175,87 @@ def foreign_entries(folder: Path) -> list[str]:
 
 
 def write_output(target: Path, files: dict[str, bytes], source: str | os.PathLike[str] | None = None) -> None:
-    """Write ``files`` into ``target`` as one step: all of them, or none and the old ones kept."""
+    """Write ``files`` into ``target`` as one step: all of them, or none and the old ones kept.
+
+    Under the folder's lock (``locked``): leftovers of killed builds are cleaned, the target is
+    checked again, the files go into a temporary folder that then trades places with the target.
+    """
     target = output_root(target)
     parent = target.parent
-    token = uuid.uuid4().hex[:8]
-    temporary = parent / f".{target.name}.bouw-{token}"
-    previous = parent / f".{target.name}.oud-{token}"
+    temporary = parent / f".{target.name}.bouw-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    aside = parent / temporary.name.replace(".bouw-", ".oud-", 1)
+    old: Path | None = None
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        remove_leftovers(parent, target.name)
-        check_target(target, source)
-        temporary.mkdir()
-        _write(temporary / MARKER, MARKER_TEXT)  # first: from now on the folder is provably ours
-        for name, data in files.items():
-            _write(temporary / name, data)
-        if os.path.lexists(target):
-            os.replace(target, previous)
-        os.replace(temporary, target)
+        with locked(target):
+            remove_leftovers(parent, target.name)
+            check_target(target, source)
+            temporary.mkdir()
+            _write(temporary / MARKER, MARKER_TEXT)  # first: from now on the folder is provably ours
+            for name, data in files.items():
+                _write(temporary / name, data)
+            old = swap(temporary, target, aside)
+            if old is not None:
+                discard(old, finished=True)
     except OSError as exc:
-        discard(temporary)
-        if os.path.lexists(previous) and not os.path.lexists(target):
-            os.replace(previous, target)
+        if old is None:
+            discard(temporary)
+        if os.path.lexists(aside) and not os.path.lexists(target):
+            os.replace(aside, target)
         raise DossierError([make("D504", Location(str(target)), map=str(target), reden=exc.strerror or str(exc))]) from None
-    discard(previous, finished=True)
+
+
+@contextlib.contextmanager
+def locked(target: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """One build at a time swaps a folder under ``--uit``: an exclusive lock on that parent folder.
+
+    While a build holds it, no other build is writing there, so every temporary folder found then
+    is a leftover of a killed build. Locking the folder itself leaves no lock file behind; the kernel
+    releases the lock of a killed process. Builds of other dossiers into the same ``--uit`` wait
+    only for the short moment of writing. Where there is no ``fcntl`` (Windows) builds are not
+    serialised.
+    """
+    if fcntl is None:  # pragma: no cover - platform dependent
+        yield
+        return
+    handle = os.open(target.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise DossierError([make("D541", Location(str(target)), map=str(target.parent), seconden=int(wait))]) from None
+                time.sleep(0.05)
+        yield
+    finally:
+        os.close(handle)  # closing releases the lock
+
+
+def recover(target: Path) -> list[Diagnostic]:
+    """Before a build: put back the output a killed build left aside (a warning says so), clean leftovers."""
+    target = output_root(target)
+    if not target.parent.is_dir():
+        return []
+    missing = not os.path.lexists(target)
+    with locked(target):
+        remove_leftovers(target.parent, target.name)
+    if missing and os.path.lexists(target):
+        return [make("D540", Location(str(target)), map=str(target))]
+    return []
+
+
+def interrupted(target: Path) -> list[Diagnostic]:
+    """For ``controleer``: a warning when a killed build left the output aside (nothing is changed)."""
+    target = output_root(target)
+    if os.path.lexists(target) or not target.parent.is_dir():
+        return []
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.oud-*"):
+        if is_ours(leftover):
+            return [make("D542", Location(str(target)), map=str(target), bewaard=leftover.name)]
+    return []
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -210,10 +281,14 @@ def discard(folder: Path, finished: bool = False) -> None:
 
 
 def remove_leftovers(parent: Path, name: str) -> None:
-    """Folders a killed build left behind, removed only when the marker proves they are ours."""
-    for leftover in parent.glob(f".{name}.bouw-*"):
-        discard(leftover)
-    for leftover in parent.glob(f".{name}.oud-*"):
+    """Folders killed builds left behind (call only under ``locked``), removed only when provably ours.
+
+    A ``.bouw-`` folder is a temporary folder, or after an exchange the old output; a ``.oud-``
+    folder is the old output set aside by the two-rename swap: put back if the output is missing.
+    """
+    for leftover in sorted(parent.glob(f".{name}.bouw-*")):
+        discard(leftover, finished=os.path.lexists(leftover / MANIFEST))
+    for leftover in sorted(parent.glob(f".{name}.oud-*")):
         if not is_ours(leftover):
             continue
         if os.path.lexists(parent / name):
