@@ -30,7 +30,8 @@ def controleer(pad: str | Path) -> "Controle":
     """Check one dossier file against the schema and the rules.
 
     Returns a ``Controle`` with ``diagnostics`` (sorted findings), ``ok`` (no errors), ``exit_code``
-    (0 or 1, as the command line), and, when the file parsed, ``dossier`` and ``afgeleid``.
+    (0 or 1, as the command line), and, when the file parsed, ``dossier`` and ``afgeleid``: the version
+    after the rectificaties of every nota van inlichtingen, which ``rectificaties`` lists.
     Never raises for a problem in the file: every problem is a coded ``Diagnostic``.
     """
     from .opdrachten.controleer import check_file

@@ -159,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     origin.add_argument("zoek", metavar="PLAATS", help="een paragraafnummer zoals 3.2, of een stukje tekst")
     origin.add_argument("--build", metavar="MAP", help="de bouw waar het bestand uit komt (standaard: de map van het bestand)")
     origin.add_argument("--formaat", choices=["tekst", "json"], default="tekst", help="uitvoer als tekst (standaard) of JSON")
+    _add_vragen(commands)
 
     explain = commands.add_parser("uitleg", help="leg een meldingscode uit, of toon alle codes")
     explain.add_argument("code", nargs="?", metavar="CODE", help="bijvoorbeeld D301")
@@ -169,6 +170,40 @@ def build_parser() -> argparse.ArgumentParser:
     helper = commands.add_parser("help", help="leg een opdracht uit, of toon alle opdrachten")
     helper.add_argument("onderwerp", nargs="?", metavar="OPDRACHT", help="bijvoorbeeld bouw")
     return parser
+
+
+def _add_vragen(commands: argparse._SubParsersAction) -> None:
+    """``dossier vragen formulier|importeer|exporteer``: questions and answers as data (issue 13)."""
+    vragen = commands.add_parser("vragen", help="vragenformulier maken, vragen van inschrijvers inlezen, een beantwoorde ronde uitvoeren")
+    sub = vragen.add_subparsers(dest="vragen_opdracht", title="opdrachten", metavar="OPDRACHT", parser_class=_Parser, required=True)
+    form = sub.add_parser("formulier", help="schrijf het vragenformulier (.xlsx) voor de volgende vragenronde")
+    form.add_argument("file", metavar="DOSSIER", help="het dossierbestand (.yaml)")
+    form.add_argument("--uit", metavar="BESTAND", help="het .xlsx-bestand (standaard: naast het dossier)")
+    read = sub.add_parser("importeer", help="zet de vragen uit ingevulde formulieren (.xlsx of .csv) als één anonieme ronde in het dossier")
+    read.add_argument("file", metavar="DOSSIER", help="het dossierbestand (.yaml); commentaar en opmaak blijven staan")
+    read.add_argument("vragen", nargs="+", metavar="VRAGEN", help="een of meer ingevulde formulieren (.xlsx of .csv), bijvoorbeeld één per inschrijver")
+    read.add_argument("--ronde", type=_round_number, metavar="N", help="de ronde (standaard: een nieuwe, of de laatste als die nog geen vragen heeft)")
+    read.add_argument("--inschrijvers", metavar="NAMEN", help="namen van inschrijvers, gescheiden door komma's, om de vragen op anonimiteit te controleren (worden niet opgeslagen)")
+    read.add_argument("--datum", type=_iso_date, metavar="JJJJ-MM-DD", help="publicatiedatum van een nieuwe nota (standaard: de laatste dag voor antwoorden)")
+    export = sub.add_parser("exporteer", help="schrijf de vragen en antwoorden van een ronde als .xlsx, naast de nota")
+    export.add_argument("file", metavar="DOSSIER", help="het dossierbestand (.yaml)")
+    export.add_argument("--ronde", type=_round_number, required=True, metavar="N", help="de ronde")
+    export.add_argument("--uit", metavar="BESTAND", help="het .xlsx-bestand (standaard: naast het dossier)")
+
+
+def _round_number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen rondenummer (1, 2, 3, ...)")
+    return int(text)
+
+
+def _iso_date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum in de vorm JJJJ-MM-DD") from None
 
 
 def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
@@ -296,6 +331,10 @@ def _dispatch(args: argparse.Namespace, parser: _Parser | None) -> int:
         from .opdrachten.herkomst import command_herkomst
 
         return command_herkomst(args.bestand, args.zoek, args.build, args.formaat)
+    if args.command == "vragen":
+        from .opdrachten.vragen import command_vragen
+
+        return command_vragen(args)
     if args.command == "uitleg":
         from .opdrachten.uitleg import command_explain
 

@@ -21,6 +21,7 @@ LEVELS = {
     "overzicht": 6,
     "uitwisseling": 6,
     "review": 6,  # compares rendered documents and writes them through uitvoer
+    "vragen": 6,
     "opdrachten": 7,
     "__init__": 8, "__main__": 8, "cli": 8,
 }

@@ -16,6 +16,8 @@ from typing import Any
 
 from ..afleiding import Afgeleid
 from ..invoer.model import Dossier, Gunningscriteria, Perceel
+from ..invoer.rectificaties import Rectificaties
+from .rectificaties import context_for
 
 
 @dataclass(frozen=True)
@@ -163,8 +165,11 @@ def criteria_for(d: Dossier, perceel: Perceel | None = None) -> Gunningscriteria
     return d.gunningscriteria
 
 
-def document_context(d: Dossier, afgeleid: Afgeleid, status: str) -> dict[str, Any]:
-    """The variables every template of this dossier sees: the model, the derived facts, the words."""
+def document_context(d: Dossier, afgeleid: Afgeleid, status: str, rectificaties: Rectificaties | None = None) -> dict[str, Any]:
+    """The variables every template of this dossier sees: the model, the derived facts, the words.
+
+    With ``rectificaties``: also ``gewijzigd`` (the version line) and ``rectificaties`` (the nota's list).
+    """
     lots = [
         {"perceel": p, "per_jaar": waarde.per_jaar, "totaal": waarde.totaal,
          "criteria": criteria_for(d, p), "eigen_criteria": p.gunningscriteria is not None,
@@ -204,4 +209,5 @@ def document_context(d: Dossier, afgeleid: Afgeleid, status: str) -> dict[str, A
             "basis": BASIS_NAMES, "forum": FORUM_NAMES, "frequentie": FREQUENCY_NAMES,
             "verdeling": DISTRIBUTION_NAMES, "rol": ROLE_NAMES, "nadere_opdrachten": CALLOFF_NAMES,
         },
+        **context_for(rectificaties, d.aanbesteding.versie),
     }

@@ -28,6 +28,7 @@ from .. import grenzen, nl
 from ..afleiding import Afgeleid, Annex
 from ..diagnostics import DossierError, Location
 from ..invoer.model import Dossier
+from ..invoer.rectificaties import Rectificaties
 from .blokken import check_overrides
 from .bronnen import origins
 from .context import document_context
@@ -35,6 +36,7 @@ from .eenheden import Herkomst, units_of
 from .figuren import Figuur, figuur
 from .herkomst import Kadermarkering, Leesspoor, Spoor, render_traced, take_markers
 from .markdown import Md, Rijen, alineas, finalize, opsomming, tabel, tidy
+from .rectificaties import OVERLAY, overlay
 from .sjabloonfouten import TeGroot, template_error
 from .sjabloonsets import Sjabloonset, TemplateSet
 from .veilige_sets import SetLoader
@@ -98,11 +100,18 @@ def _integers(*values: Any) -> bool:
 
 
 @functools.lru_cache(maxsize=16)
-def environment(keten: tuple[TemplateSet, ...]) -> Omgeving:
-    """One environment per chain of sets, so compiled templates are reused across dossiers."""
+def environment(keten: tuple[TemplateSet, ...], laag: tuple[tuple[str, str], ...] = ()) -> Omgeving:
+    """One environment per chain of sets, so compiled templates are reused across dossiers.
+
+    ``laag``: in-memory templates in front of the chain (the block texts of rectificaties), which
+    reach the unchanged chain as ``!~/<name>``.
+    """
+    prefixes = {f"!{s.naam}": SetLoader(str(s.map)) for s in keten}
+    if laag:
+        prefixes[OVERLAY] = SetLoader([str(s.map) for s in keten])
     loader = jinja2.ChoiceLoader(
-        [SetLoader([str(s.map) for s in keten]),
-         jinja2.PrefixLoader({f"!{s.naam}": SetLoader(str(s.map)) for s in keten}, delimiter="/")]
+        [*([jinja2.DictLoader(dict(laag))] if laag else []), SetLoader([str(s.map) for s in keten]),
+         jinja2.PrefixLoader(prefixes, delimiter="/")]
     )
     env = Omgeving(
         loader=loader,
@@ -130,17 +139,18 @@ def plan_documents(d: Dossier, afgeleid: Afgeleid) -> list[tuple[str, str, str, 
 
 
 def render_documents(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status: str, file: str,
-                     figuren: Mapping[str, Figuur] | None = None) -> list[Document]:
+                     figuren: Mapping[str, Figuur] | None = None, rectificaties: Rectificaties | None = None) -> list[Document]:
     """Every document's Markdown, rendered in a worker process under the template limits (``grenzen``).
 
     ``figuren``: the drawings a template may place with ``{{ figuur("naam") }}`` (none: it places nothing).
+    ``rectificaties``: the changes of the nota's (``d`` is then the version after the last one).
     """
-    return grenzen.uitvoeren(_render_all, d, afgeleid, sjabloonset, status, file, dict(figuren or {}), grens=grenzen.SJABLONEN,
+    return grenzen.uitvoeren(_render_all, d, afgeleid, sjabloonset, status, file, dict(figuren or {}), rectificaties, grens=grenzen.SJABLONEN,
                              wat=f"het invullen van de sjablonen van sjabloonset '{sjabloonset.naam}'", waar=Location(file))
 
 
 def _render_all(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status: str, file: str,
-                figuren: dict[str, Figuur]) -> list[Document]:
+                figuren: dict[str, Figuur], rectificaties: Rectificaties | None) -> list[Document]:
     """Runs in the worker: every failure of a template becomes a coded diagnostic naming template and line."""
     env = environment(sjabloonset.keten)
     template_name = "?"
@@ -148,12 +158,21 @@ def _render_all(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status
         wrong = check_overrides(env, sjabloonset.keten)
         if wrong:
             raise DossierError(list(wrong))
-        base = {**document_context(d, afgeleid, status), "figuren": figuren}
+        if rectificaties is not None:
+            env = environment(sjabloonset.keten, overlay(env, list(rectificaties.lijst)))
+        base = {**document_context(d, afgeleid, status, rectificaties), "figuren": figuren}
         sources = origins(d, afgeleid, base)
         documents, total = [], 0
-        for soort, naam, template_name, extra in plan_documents(d, afgeleid):
+        plan = plan_documents(d, afgeleid)
+        for soort, naam, template_name, extra in sorted(plan, key=lambda p: p[0] == "nota-van-inlichtingen"):  # a nota quotes replaced texts
+            if rectificaties is not None and soort == "nota-van-inlichtingen":
+                extra = {**extra, "d": rectificaties.na_ronde(extra["ronde"].ronde)}  # each nota as the dossier stood then
+            variables = {**base, **extra}
             spoor = Spoor(sources, sjabloonset.keten)
-            markdown, positions = take_markers(render_traced(env.get_template(template_name), {**base, **extra}, spoor))
+            traced = render_traced(env.get_template(template_name), variables, spoor)
+            if base["gewijzigd"] and soort != "nota-van-inlichtingen":  # the changes notice is traced like the rest
+                traced = render_traced(env.get_template("gewijzigd.md.j2"), variables, spoor) + "\n" + traced
+            markdown, positions = take_markers(traced)
             total += len(markdown)
             if total > MAX_UITVOER:
                 raise TeGroot("de documenten worden samen langer dan 64 MB tekst")
@@ -161,7 +180,8 @@ def _render_all(d: Dossier, afgeleid: Afgeleid, sjabloonset: Sjabloonset, status
             dag = extra["ronde"].datum if soort == "nota-van-inlichtingen" else d.planning.publicatie if soort == "leidraad" else None
             markdown = tidy(markdown)
             documents.append(Document(soort, naam, titel, markdown, ondertitel, datum, dag, units_of(markdown, positions, spoor.events)))
-        return documents
+        order = [p[1] for p in plan]
+        return sorted(documents, key=lambda doc: order.index(doc.naam))
     except DossierError:
         raise
     except Exception as exc:  # a template's mistake, whatever Python calls it (mapped in one place)

@@ -150,8 +150,8 @@ def _describe(value: Any) -> str:
 # --- walking the model along an error location --------------------------------------------
 
 
-def _unwrap(annotation: Any) -> Any:
-    """Strip Optional, Annotated and list to reach the model class (or a plain type)."""
+def _unwrap(annotation: Any, into_lists: bool = True) -> Any:
+    """Strip Optional, Annotated and (unless ``into_lists`` is false) list to reach the model class (or a plain type)."""
     while True:
         origin = typing.get_origin(annotation)
         if origin is typing.Annotated:
@@ -161,7 +161,7 @@ def _unwrap(annotation: Any) -> Any:
             annotation = args[0] if len(args) == 1 else annotation
             if len(args) != 1:
                 return annotation
-        elif origin is list:
+        elif origin is list and into_lists:
             annotation = typing.get_args(annotation)[0]
         else:
             return annotation

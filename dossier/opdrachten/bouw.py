@@ -110,7 +110,8 @@ def render_checked(checked: Controle, path: str, status: str) -> Gerenderd:
                 checked.document.sha256 if checked.document else "")
     sjabloonset = resolve(a.sjabloonset, a.logo)
     figures = figuren(dossier, afgeleid, stijl_voor(sjabloonset.huisstijl))
-    return Gerenderd(checked, meta, sjabloonset, render_documents(dossier, afgeleid, sjabloonset, status, path, figures), figures)
+    return Gerenderd(checked, meta, sjabloonset, render_documents(dossier, afgeleid, sjabloonset, status, path, figures,
+                                                                     checked.rectificaties), figures)
 
 
 def _build(path: str, out_root: Path, formats: list[str], status: str, met_uitleg: bool) -> tuple[int, list[Diagnostic]]:

@@ -17,6 +17,7 @@ from ..diagnostics import Diagnostic, DossierError, as_json, collapsed, sort_key
 from ..invoer.load import LoadedDocument, load_file
 from ..invoer.model import Dossier
 from ..invoer.parse import parse_dossier
+from ..invoer.rectificaties import Rectificaties, toepassen
 from ..regels import check
 from .terminal import show
 
@@ -32,6 +33,7 @@ class Controle:
     document: LoadedDocument | None = None
     dossier: Dossier | None = None
     afgeleid: Afgeleid | None = None
+    rectificaties: Rectificaties | None = None  # the structured changes of the nota's, when there are any
 
     @property
     def ok(self) -> bool:
@@ -52,6 +54,7 @@ def check_file(path: str | Path) -> Controle:
         result.document = load_file(path)
         result.diagnostics.extend(result.document.warnings)
         result.dossier = parse_dossier(result.document)
+        result.document, result.dossier, result.rectificaties = toepassen(result.document, result.dossier)  # the version after the last nota
         result.afgeleid = afleiden(result.dossier)
         result.diagnostics.extend(check(result.dossier, result.document, result.afgeleid))
     except DossierError as exc:
@@ -68,7 +71,7 @@ def write_overview(result: Controle, target: Path) -> None:
     write_page(target, overzicht_html(Path(result.file).name, result.diagnostics, result.dossier, result.afgeleid, invoer_sha256=sha256))
 
 
-def key_figures(dossier: Dossier, afgeleid: Afgeleid) -> dict[str, str]:
+def key_figures(dossier: Dossier, afgeleid: Afgeleid, rectificaties: Rectificaties | None = None) -> dict[str, str]:
     """The derived figures a procurement advisor checks first (``controleer --samenvatting``)."""
     term, regime = afgeleid.looptijd, afgeleid.regime
     figures = {
@@ -81,6 +84,11 @@ def key_figures(dossier: Dossier, afgeleid: Afgeleid) -> dict[str, str]:
         "drempel": nl.bedrag(regime.drempel) if regime.drempel is not None else ("(onbekend)" if regime.naam == "onbekend" else "(niet van toepassing)"),
         "regime": regime.omschrijving,
     }
+    if dossier.planning.inschrijving is not None:
+        figures["uiterste datum inschrijving"] = nl.datum(dossier.planning.inschrijving)
+    if rectificaties is not None and rectificaties.gewijzigd_bij:
+        rondes = " en ".join(str(n) for n in rectificaties.gewijzigd_bij)
+        figures["versie van de stukken"] = f"{dossier.aanbesteding.versie}, gewijzigd bij nota van inlichtingen {rondes}"
     end = afgeleid.opschortende_termijn_einde
     if end is not None and regime.naam in ("europees", "verlicht"):
         figures["einde opschortende termijn"] = nl.datum(end)
@@ -98,7 +106,7 @@ def command_check(files: list[str], formaat: str, samenvatting: bool, html: str 
     for result in results:  # a build into the default folder that was killed halfway: reported, not repaired
         result.diagnostics.extend(interrupted(Path(DEFAULT_OUT) / Path(result.file).name.removesuffix(".yaml").removesuffix(".yml")))
     diagnostics = [d for r in results for d in r.diagnostics]
-    figures = {r.file: key_figures(r.dossier, r.afgeleid) for r in results if samenvatting and r.afgeleid is not None}
+    figures = {r.file: key_figures(r.dossier, r.afgeleid, r.rectificaties) for r in results if samenvatting and r.afgeleid is not None}
     if formaat == "json":
         payload = json.loads(as_json(diagnostics))
         out: object = {"meldingen": payload, "samenvatting": figures} if samenvatting else payload

@@ -68,4 +68,4 @@ def check(dossier: Dossier, document: LoadedDocument, afgeleid: Afgeleid, defini
 
 
 # Importing the rule modules registers their rules.
-from . import beoordeling, contract, doelen, gunning, inlichtingen, looptijd, planning, procedure, raming, uitwisseling  # noqa: E402,F401
+from . import beoordeling, contract, doelen, gunning, inlichtingen, looptijd, planning, procedure, raming, rectificaties, uitwisseling  # noqa: E402,F401

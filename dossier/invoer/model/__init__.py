@@ -35,7 +35,7 @@ from .doelen import Ambitie, Indicator, MaatschappelijkeDoelen, Resultaat
 from .eisen import Eisen, Geschiktheidseis, Partij, Samenwerking
 from .gunning import Criterium, Gunningscriteria, Perceel, Raming, Subcriterium
 from .looptijd import Duur, Looptijd, Opzegging, Verlengingsoptie
-from .planning import Mijlpaal, Planning, Ronde, Vraag
+from .planning import Mijlpaal, Planning, Ronde, Vraag, Wijziging
 from .procedure import (
     Dialoog,
     Fase,
@@ -76,5 +76,5 @@ __all__ = [
     "Gunningscriteria", "Indexering", "Indicator", "Kwaliteitsaspect", "Looptijd", "MaatschappelijkeDoelen",
     "Mediation", "Mijlpaal", "MonitoringEnEvaluatie", "Niveau", "OpenHouse", "Opzegging", "OverigeBijlage", "Partij",
     "Perceel", "Planning", "Procedure", "ProcedureSoort", "Raamovereenkomst", "Raming", "Resultaat", "Ronde",
-    "Samenwerking", "Strikt", "Subcriterium", "Subsidie", "Tarief", "Termijn", "Verlengingsoptie", "Vraag", "veld",
+    "Samenwerking", "Strikt", "Subcriterium", "Subsidie", "Tarief", "Termijn", "Verlengingsoptie", "Vraag", "Wijziging", "veld",
 ]
