@@ -221,6 +221,12 @@ def render_traced(template: jinja2.Template, variables: dict[str, Any], spoor: S
         _CURRENT.reset(token)
 
 
+def without_markers(text: str) -> str:
+    """``text`` with the provenance markers removed: for output kept to be placed elsewhere, such as
+    the old text of a block a nota quotes, whose markers belong to another document's trace."""
+    return _MARKER.sub("", text)
+
+
 def take_markers(text: str) -> tuple[str, list[tuple[int, int]]]:
     """``text`` without markers, and for each marker (position, event): the non-whitespace characters before it."""
     out: list[str] = []

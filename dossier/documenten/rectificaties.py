@@ -21,6 +21,7 @@ import jinja2
 from ..diagnostics import DossierError, make
 from ..invoer.rectificaties import Rectificatie, Rectificaties
 from .blokken import _blocks
+from .herkomst import without_markers
 from .markdown import Md, md_escape
 
 OVERLAY = "!~"  # prefix of the unchanged chain; '~' is not allowed in a set's name
@@ -62,7 +63,7 @@ def overlay(env: jinja2.Environment, records: list[Rectificatie]) -> tuple[tuple
 def rectificatie_blok(context: Any, naam: str, origineel: str) -> Md:
     """The new text of block ``naam`` under the heading the block had; keeps the original for the nota."""
     blokken: Blokken = context["rectificatie_blokken"]
-    kop, romp = _split_heading(str(origineel))
+    kop, romp = _split_heading(without_markers(str(origineel)))  # the markers trace the replaced text, not the new
     blokken.oud.setdefault(naam, romp)
     return Md((kop + "\n\n" if kop else "") + bloktekst(blokken.tekst[naam]) + "\n\n")
 

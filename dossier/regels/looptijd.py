@@ -49,12 +49,15 @@ def raamovereenkomst_vier_jaar(ctx: Context) -> None:
     if ctx.term.maximale_maanden <= ctx.terms["raamovereenkomst_max_jaren"] * 12:
         return
     if ctx.regime.naam != "europees":
-        path = ("aanbesteding", "raamovereenkomst") + (("motivering_looptijd",) if raam.motivering_looptijd else ())
-        ctx.report("D311", path, severity=WAARSCHUWING, on_key=not raam.motivering_looptijd,
-                   looptijd=nl.duur(ctx.term.maximale_maanden),
-                   reden=f"wat {'bij II B-diensten' if ctx.regime.naam == '2b' else 'in het verlicht regime'} is toegestaan "
-                         "als de duur evenredig is",
-                   hint="motiveer de duur in 'raamovereenkomst.motivering_looptijd' (art. 1.10 Aw 2012, Gids Proportionaliteit)")
+        allowed = f"wat {'bij II B-diensten' if ctx.regime.naam == '2b' else 'in het verlicht regime'} is toegestaan als de duur evenredig is"
+        if raam.motivering_looptijd:  # motivated: what is left is the lawyer's judgement of proportionality
+            ctx.report("D311", ("aanbesteding", "raamovereenkomst", "motivering_looptijd"), severity=WAARSCHUWING,
+                       looptijd=nl.duur(ctx.term.maximale_maanden), reden=allowed,
+                       hint="laat de motivering in 'motivering_looptijd' juridisch toetsen op evenredigheid (art. 1.10 Aw 2012, Gids Proportionaliteit)")
+        else:
+            ctx.report("D311", ("aanbesteding", "raamovereenkomst"), severity=WAARSCHUWING, on_key=True,
+                       looptijd=nl.duur(ctx.term.maximale_maanden), reden=allowed,
+                       hint="motiveer de duur in 'raamovereenkomst.motivering_looptijd' (art. 1.10 Aw 2012, Gids Proportionaliteit)")
         return
     if raam.motivering_looptijd:
         ctx.report("D311", ("aanbesteding", "raamovereenkomst", "motivering_looptijd"), severity=WAARSCHUWING,
